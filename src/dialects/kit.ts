@@ -1,0 +1,83 @@
+import type { Request } from 'express';
+import type { TaskEngine } from '../core/engine.js';
+import { MockError } from '../core/errors.js';
+import type { TaskStatus } from '../core/lifecycle.js';
+import type { Random } from '../core/random.js';
+import type { Scheduler } from '../core/scheduler.js';
+import type { Task } from '../core/task.js';
+import { describeIssues, type SchemaRegistry, schemaId } from '../validation/schemas.js';
+
+/** What every dialect's routes are built with. */
+export interface DialectContext {
+  readonly profile: string;
+  readonly engine: TaskEngine;
+  readonly scheduler: Scheduler;
+  readonly schemas: SchemaRegistry;
+}
+
+/** An error as it goes on the wire. */
+export interface RenderedError {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export type ErrorRenderer = (error: MockError, random: Random) => RenderedError;
+
+/** One task of a batch answer: every entry of a batch is read at the same instant. */
+export interface BatchEntry {
+  readonly task: Task;
+  readonly status: TaskStatus;
+  /** The task in the route's own object shape. */
+  readonly data: unknown;
+}
+
+/** The task, or the vendor's not-found error. */
+export function findTask(ctx: DialectContext, id: string, noun = 'task'): Task {
+  const task = ctx.engine.get(ctx.profile, id);
+  if (!task) throw new MockError('not_found', `${noun} ${id} not found`);
+  return task;
+}
+
+/** The request body, checked against `schemas/<path>`; a bad one is a 400 in the vendor's words. */
+export function readBody<T>(ctx: DialectContext, req: Request, path: string): T {
+  const body: unknown = req.body ?? {};
+  const issues = ctx.schemas.validate(schemaId(path), body);
+  if (issues.length > 0) throw new MockError('bad_request', describeIssues(issues), { issues });
+  return body as T;
+}
+
+export function now(ctx: DialectContext): number {
+  return ctx.engine.clock.now();
+}
+
+/** `2024-12-22T13:38:40.139Z` */
+export function isoMillis(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** `2024-12-22T13:38:40.139409Z`: Luma's Python side prints microseconds; the last three come from `salt`. */
+export function isoMicros(ms: number, salt: string): string {
+  const micros = (Number.parseInt(salt.slice(0, 3), 16) % 1000).toString().padStart(3, '0');
+  return `${isoMillis(ms).slice(0, -1)}${micros}Z`;
+}
+
+/** `1725077411.961`: AceData's float Unix seconds. */
+export function unixSeconds(ms: number): number {
+  return Math.round(ms) / 1000;
+}
+
+/** `1719819313`: new-api's integer Unix seconds. */
+export function unixWholeSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
+/** `"5s"` → 5; absent → 5 (the only duration the relays document). */
+export function parseSeconds(duration: string | undefined): number {
+  return duration === undefined ? 5 : Number.parseInt(duration, 10);
+}
+
+/** Ids once each, in the order first asked. */
+export function uniqueIds(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

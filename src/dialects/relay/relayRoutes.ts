@@ -1,0 +1,113 @@
+import { type Request, type Response, Router } from 'express';
+import { MockError } from '../../core/errors.js';
+import { type AspectRatio, DEFAULT_ASPECT_RATIO } from '../../core/media.js';
+import {
+  type BatchEntry,
+  type DialectContext,
+  findTask,
+  now,
+  parseSeconds,
+  readBody,
+  uniqueIds,
+} from '../kit.js';
+import { type GenerationOptions, toCreated, toGeneration, videoUrl } from './generation.js';
+
+interface CreateBody {
+  user_prompt: string;
+  aspect_ratio?: AspectRatio;
+  expand_prompt?: boolean;
+  loop?: boolean;
+  image_url?: string;
+  image_end_url?: string;
+  notify_hook?: string;
+  model_name?: string;
+  resolution?: string;
+  duration?: string;
+}
+
+type ExtendBody = Partial<Pick<CreateBody, 'user_prompt' | 'notify_hook'>>;
+
+export interface RelayRoutesOptions extends GenerationOptions {
+  /** How POST /luma/tasks answers; absent where the vendor has no batch route. */
+  readonly batch?: (entries: BatchEntry[], at: number) => unknown;
+}
+
+/**
+ * The relay "official format" of Luma-API and its descendants (yunwu, api.gpt.ge, RixAPI):
+ * create, extend, get, and the watermark-free download URL.
+ */
+export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): Router {
+  const router = Router();
+
+  router.post('/luma/generations', (req: Request, res: Response) => {
+    const body = readBody<CreateBody>(ctx, req, 'relay/generation-create-request.json');
+    const task = ctx.engine.create({
+      profile: ctx.profile,
+      request: body,
+      input: {
+        action: 'generate',
+        prompt: body.user_prompt,
+        aspectRatio: body.aspect_ratio ?? DEFAULT_ASPECT_RATIO,
+        seconds: parseSeconds(body.duration),
+        loop: body.loop ?? false,
+        sourceId: null,
+        callbackUrl: body.notify_hook ?? null,
+      },
+    });
+    res.json(toCreated(task));
+  });
+
+  router.post('/luma/generations/:id/extend', (req: Request<{ id: string }>, res: Response) => {
+    const body = readBody<ExtendBody>(ctx, req, 'relay/generation-extend-request.json');
+    const source = findTask(ctx, req.params.id, 'generation');
+    if (ctx.engine.status(source).phase !== 'completed') {
+      throw new MockError('bad_request', `generation ${source.id} has not completed`);
+    }
+    const task = ctx.engine.create({
+      profile: ctx.profile,
+      request: body,
+      input: {
+        ...source.input,
+        action: 'extend',
+        prompt: body.user_prompt ?? '',
+        sourceId: source.id,
+        callbackUrl: body.notify_hook ?? null,
+      },
+    });
+    res.json(toCreated(task));
+  });
+
+  router.get('/luma/generations/:id', (req: Request<{ id: string }>, res: Response) => {
+    const task = findTask(ctx, req.params.id, 'generation');
+    res.json(toGeneration(task, ctx.engine.status(task), options));
+  });
+
+  router.get(
+    '/luma/generations/:id/download_video_url',
+    (req: Request<{ id: string }>, res: Response) => {
+      const task = findTask(ctx, req.params.id, 'generation');
+      if (ctx.engine.status(task).phase !== 'completed') {
+        throw new MockError('bad_request', `generation ${task.id} has no video yet`);
+      }
+      res.json({ url: videoUrl(task) });
+    },
+  );
+
+  const { batch } = options;
+  if (batch) {
+    router.post('/luma/tasks', (req: Request, res: Response) => {
+      const body = readBody<{ ids: string[] }>(ctx, req, 'relay/tasks-request.json');
+      const at = now(ctx);
+      const entries: BatchEntry[] = [];
+      for (const id of uniqueIds(body.ids)) {
+        const task = ctx.engine.get(ctx.profile, id);
+        if (!task) continue;
+        const status = ctx.engine.status(task, at);
+        entries.push({ task, status, data: toGeneration(task, status, options) });
+      }
+      res.json(batch(entries, at));
+    });
+  }
+
+  return router;
+}

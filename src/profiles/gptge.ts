@@ -1,0 +1,12 @@
+import { relayRoutes } from '../dialects/relay/relayRoutes.js';
+import { renderRelayError } from '../dialects/relay/renderError.js';
+import type { Profile } from './profile.js';
+
+/** api.gpt.ge: the relay format with `failure_reason`; no batch route is documented. */
+export const gptge: Profile = {
+  name: 'gptge',
+  basePath: '/gptge',
+  dialect: 'relay',
+  routes: (ctx) => relayRoutes(ctx, { failureReason: true }),
+  renderError: renderRelayError,
+};

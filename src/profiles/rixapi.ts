@@ -1,0 +1,20 @@
+import { renderNewApiError } from '../dialects/newapi/renderError.js';
+import { toTaskList } from '../dialects/newapi/taskDto.js';
+import { relayRoutes } from '../dialects/relay/relayRoutes.js';
+import type { Profile } from './profile.js';
+
+/** The platform and action RixAPI's published example carries. */
+const TASK_DTO = { platform: 'luma_free', action: 'LUMA_VIDEO' } as const;
+
+/** RixAPI and other new-api forks: relay routes, new-api task wrapper and error envelope. */
+export const rixapi: Profile = {
+  name: 'rixapi',
+  basePath: '/rixapi',
+  dialect: 'relay',
+  routes: (ctx) =>
+    relayRoutes(ctx, {
+      failureReason: true,
+      batch: (entries, at) => toTaskList(entries, at, TASK_DTO),
+    }),
+  renderError: renderNewApiError,
+};

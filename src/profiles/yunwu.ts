@@ -1,0 +1,13 @@
+import { relayRoutes } from '../dialects/relay/relayRoutes.js';
+import { renderRelayError } from '../dialects/relay/renderError.js';
+import type { Profile } from './profile.js';
+
+/** yunwu.ai: the relay format; its generation has no `failure_reason`; batch is a bare array. */
+export const yunwu: Profile = {
+  name: 'yunwu',
+  basePath: '/yunwu',
+  dialect: 'relay',
+  routes: (ctx) =>
+    relayRoutes(ctx, { failureReason: false, batch: (entries) => entries.map((e) => e.data) }),
+  renderError: renderRelayError,
+};

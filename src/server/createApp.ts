@@ -1,0 +1,44 @@
+import express, { type Express } from 'express';
+import { adminRoutes } from '../admin/adminRoutes.js';
+import { renderAdminError } from '../admin/renderAdminError.js';
+import type { MockOptions } from '../options.js';
+import { PROFILES } from '../profiles/profiles.js';
+import { bearerAuth } from './bearerAuth.js';
+import type { MockDeps } from './createDeps.js';
+import { jsonBody } from './jsonBody.js';
+import { noRoute, renderErrors } from './renderErrors.js';
+
+/**
+ * The whole mock as an Express app: every vendor profile under its base path and the admin
+ * API under `/__admin`. It never listens and never reads the environment.
+ */
+export function createApp(deps: MockDeps, options: MockOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Vendors send no ETag; a 304 would hide state changes from a polling client.
+  app.set('etag', false);
+  const body = jsonBody(options.bodyLimit);
+  const adminErrors = renderErrors(renderAdminError, deps.random, options.log);
+
+  app.use('/__admin', body, adminRoutes(deps), noRoute, adminErrors);
+
+  for (const profile of PROFILES) {
+    const ctx = {
+      profile: profile.name,
+      engine: deps.engine,
+      scheduler: deps.scheduler,
+      schemas: deps.schemas,
+    };
+    app.use(
+      profile.basePath,
+      bearerAuth(options.tokens),
+      body,
+      profile.routes(ctx),
+      noRoute,
+      renderErrors(profile.renderError, deps.random, options.log),
+    );
+  }
+
+  app.use(noRoute, adminErrors);
+  return app;
+}

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import formats from 'ajv-formats';
+import type { Issue } from '../core/errors.js';
+
+/** Every schema's `$id` starts here; the rest is its path under `schemas/`. */
+export const SCHEMA_BASE = 'https://luma-mock.local/schemas/';
+
+export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+export function schemaId(path: string): string {
+  return `${SCHEMA_BASE}${path}`;
+}
+
+export interface SchemaRegistry {
+  /** The issues of `data` against the schema, empty when it conforms. */
+  validate(id: string, data: unknown): Issue[];
+  ids(): string[];
+}
+
+function* jsonFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* jsonFiles(path);
+    else if (entry.name.endsWith('.json')) yield path;
+  }
+}
+
+function toIssue(error: ErrorObject): Issue {
+  const { params } = error;
+  switch (error.keyword) {
+    case 'required':
+      return {
+        location: `${error.instancePath}/${params.missingProperty}`,
+        message: 'is required',
+      };
+    case 'additionalProperties':
+      return {
+        location: `${error.instancePath}/${params.additionalProperty}`,
+        message: 'is not allowed',
+      };
+    case 'enum':
+      return {
+        location: error.instancePath,
+        message: `must be one of ${(params.allowedValues as unknown[]).join(', ')}`,
+      };
+    default:
+      return { location: error.instancePath, message: error.message ?? 'is invalid' };
+  }
+}
+
+/** `/video/width` → `video.width`; the body itself is `body`. */
+export function describeLocation(location: string): string {
+  return location === '' ? 'body' : location.slice(1).replaceAll('/', '.');
+}
+
+export function describeIssues(issues: readonly Issue[]): string {
+  return issues.map((issue) => `${describeLocation(issue.location)} ${issue.message}`).join('; ');
+}
+
+function load(dir: string): SchemaRegistry {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+  });
+  // ajv-formats is CommonJS; under NodeNext its callable default sits on `.default`.
+  formats.default(ajv);
+  const ids: string[] = [];
+  for (const file of jsonFiles(dir)) {
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as { $id?: string };
+    if (typeof schema.$id !== 'string') throw new Error(`${file}: schema has no $id`);
+    ajv.addSchema(schema);
+    ids.push(schema.$id);
+  }
+  const compiled = new Map<string, ValidateFunction>();
+  for (const id of ids) compiled.set(id, ajv.getSchema(id) as ValidateFunction);
+  return {
+    validate(id, data) {
+      const validate = compiled.get(id);
+      if (!validate) throw new Error(`unknown schema ${id}`);
+      return validate(data) ? [] : (validate.errors ?? []).map(toIssue);
+    },
+    ids: () => [...ids],
+  };
+}
+
+const loaded = new Map<string, SchemaRegistry>();
+
+/** The one Ajv of the process: each schema directory is read and compiled once. */
+export function loadSchemas(dir: string = SCHEMA_DIR): SchemaRegistry {
+  let registry = loaded.get(dir);
+  if (!registry) {
+    registry = load(dir);
+    loaded.set(dir, registry);
+  }
+  return registry;
+}
