@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type MockOptionsInput, resolveOptions } from './options.js';
 import { PROFILES } from './profiles/profiles.js';
@@ -91,12 +93,33 @@ export function parseCli(argv: readonly string[], drawSeed: () => number): CliCo
   };
 }
 
+/** Builds and serves a mock from a parsed configuration. */
+export async function start(config: CliConfig) {
+  const options = resolveOptions(config.options);
+  const deps = createDeps(options);
+  const server = await listen(createApp(deps, options), config.host, config.port);
+  const banner = [
+    `luma-mock listening on ${server.url}`,
+    `  clock ${options.clock.mode}${options.clock.speed === 1 ? '' : ` x${options.clock.speed}`}, seed ${options.seed}`,
+    ...PROFILES.map((profile) => `  ${profile.name.padEnd(8)} ${server.url}${profile.basePath}`),
+    `  admin    ${server.url}/__admin`,
+  ].join('\n');
+  return {
+    server,
+    deps,
+    banner,
+    async close() {
+      deps.scheduler.dispose();
+      await server.close();
+    },
+  };
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   let config: CliConfig;
-  let options: ReturnType<typeof resolveOptions>;
   try {
     config = parseCli(argv, () => Date.now() % 2 ** 31);
-    options = resolveOptions(config.options);
+    resolveOptions(config.options);
   } catch (error) {
     process.stderr.write(`luma-mock: ${(error as Error).message}\n\n${HELP}`);
     process.exitCode = 2;
@@ -106,18 +129,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const deps = createDeps(options);
-  const server = await listen(createApp(deps, options), config.host, config.port);
-  const lines = [
-    `luma-mock listening on ${server.url}`,
-    `  clock ${options.clock.mode}${options.clock.speed === 1 ? '' : ` x${options.clock.speed}`}, seed ${options.seed}`,
-    ...PROFILES.map((profile) => `  ${profile.name.padEnd(8)} ${server.url}${profile.basePath}`),
-    `  admin    ${server.url}/__admin`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  const mock = await start(config);
+  process.stdout.write(`${mock.banner}\n`);
   const stop = async () => {
-    deps.scheduler.dispose();
-    await server.close();
+    await mock.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
@@ -125,5 +140,6 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 const invokedDirectly =
-  process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '');
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (invokedDirectly) await main(process.argv.slice(2));

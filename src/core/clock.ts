@@ -62,6 +62,32 @@ export class Clock {
     return this.#rebase(this.now() + ms);
   }
 
+  /** Jumps to `at`, forwards or backwards. */
+  set(at: number): number {
+    if (!Number.isFinite(at)) throw new RangeError('at must be a finite time');
+    return this.#rebase(at);
+  }
+
+  freeze(): number {
+    const at = this.now();
+    this.#frozen = true;
+    return this.#rebase(at);
+  }
+
+  /** Lets time pass again, at the current speed. */
+  resume(): number {
+    const at = this.now();
+    this.#frozen = false;
+    return this.#rebase(at);
+  }
+
+  setSpeed(speed: number): number {
+    if (!Number.isFinite(speed) || speed <= 0) throw new RangeError('speed must be a number > 0');
+    const at = this.now();
+    this.#speed = speed;
+    return this.#rebase(at);
+  }
+
   snapshot(): ClockSnapshot {
     return { now: this.now(), mode: this.#mode, speed: this.#speed, frozen: this.#frozen };
   }

@@ -37,11 +37,19 @@ export class Scheduler {
     };
   }
 
-  /** Resolves when the clock reads `at`; `signal` abandons the wait. */
+  /** Resolves when the clock reads `at`, or at once when `signal` abandons the wait. */
   until(at: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
       const cancel = this.at(at, resolve);
-      signal?.addEventListener('abort', cancel, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          cancel();
+          resolve();
+        },
+        { once: true },
+      );
     });
   }
 

@@ -51,6 +51,30 @@ function toIssue(error: ErrorObject): Issue {
   }
 }
 
+/**
+ * Ajv's errors as issues a person reads: `if` adds nothing the branch it chose does not say,
+ * and the alternatives of an `anyOf` of required fields read better as one "needs one of".
+ */
+function toIssues(errors: readonly ErrorObject[]): Issue[] {
+  const issues: Issue[] = [];
+  const absorbed = new Set<ErrorObject>();
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf') continue;
+    const branches = errors.filter(
+      (e) => e.keyword === 'required' && e.schemaPath.startsWith(`${error.schemaPath}/`),
+    );
+    if (branches.length === 0) continue;
+    for (const branch of branches) absorbed.add(branch);
+    absorbed.add(error);
+    const names = branches.map((branch) => branch.params.missingProperty as string);
+    issues.push({ location: error.instancePath, message: `needs one of ${names.join(', ')}` });
+  }
+  for (const error of errors) {
+    if (error.keyword !== 'if' && !absorbed.has(error)) issues.push(toIssue(error));
+  }
+  return issues;
+}
+
 /** `/video/width` → `video.width`; the body itself is `body`. */
 export function describeLocation(location: string): string {
   return location === '' ? 'body' : location.slice(1).replaceAll('/', '.');
@@ -82,7 +106,7 @@ function load(dir: string): SchemaRegistry {
     validate(id, data) {
       const validate = compiled.get(id);
       if (!validate) throw new Error(`unknown schema ${id}`);
-      return validate(data) ? [] : (validate.errors ?? []).map(toIssue);
+      return validate(data) ? [] : toIssues(validate.errors ?? []);
     },
     ids: () => [...ids],
   };

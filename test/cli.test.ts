@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HELP, parseCli, start } from '../src/cli.js';
+
+const seed = () => 99;
+
+describe('the command line', () => {
+  it('defaults to 127.0.0.1:4010, a real clock, and a drawn seed', () => {
+    expect(parseCli([], seed)).toMatchObject({
+      help: false,
+      host: '127.0.0.1',
+      port: 4010,
+      options: { seed: 99, clock: { mode: 'real', speed: 1 }, tokens: null },
+    });
+  });
+
+  it('reads every flag', () => {
+    const config = parseCli(
+      [
+        '--port',
+        '0',
+        '--host',
+        '0.0.0.0',
+        '--clock',
+        'manual',
+        '--speed',
+        '60',
+        '--start',
+        '2024-12-22T13:38:40.139Z',
+        '--seed',
+        '7',
+        '--tokens',
+        'a, b',
+        '--queue-seconds',
+        '2',
+        '--render-seconds',
+        '30',
+        '--body-limit',
+        '1mb',
+      ],
+      seed,
+    );
+    expect(config).toEqual({
+      help: false,
+      host: '0.0.0.0',
+      port: 0,
+      options: {
+        seed: 7,
+        clock: { mode: 'manual', speed: 60, startAt: Date.parse('2024-12-22T13:38:40.139Z') },
+        tokens: ['a', 'b'],
+        bodyLimit: '1mb',
+        plan: { queueMs: 2_000, renderMs: 30_000 },
+      },
+    });
+  });
+
+  it.each([
+    [['--port', 'abc'], '--port must be a number'],
+    [['--port', '70000'], '--port must be 0 to 65535'],
+    [['--clock', 'slow'], '--clock must be real or manual'],
+    [['--start', 'yesterday'], '--start must be an ISO time'],
+    [['--speed', ''], '--speed must be a number'],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ])('refuses %j, saying why', (argv, message) => {
+    expect(() => parseCli(argv, seed)).toThrow(message);
+  });
+
+  it('lists every flag in --help', () => {
+    expect(parseCli(['-h'], seed).help).toBe(true);
+    for (const flag of [
+      '--port',
+      '--host',
+      '--clock',
+      '--speed',
+      '--start',
+      '--seed',
+      '--tokens',
+    ]) {
+      expect(HELP).toContain(flag);
+    }
+  });
+});
+
+describe('a started server', () => {
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await close?.();
+  });
+
+  it('serves every profile over a real port, and its clock moves only through the admin API', async () => {
+    const mock = await start(parseCli(['--port', '0', '--clock', 'manual', '--seed', '3'], seed));
+    close = mock.close;
+    const { url } = mock.server;
+    expect(mock.banner).toContain(`${url}/yunwu`);
+    const headers = { Authorization: 'Bearer t', 'Content-Type': 'application/json' };
+    const created = await fetch(`${url}/yunwu/luma/generations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ user_prompt: 'cat dance' }),
+    }).then(
+      (r) => r.json() as Promise<{ id: string; now: string; created_at: string; state: string }>,
+    );
+    const advance = await fetch(`${url}/__admin/clock/advance`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ms: 3_600_000 }),
+    }).then(
+      (r) => r.json() as Promise<{ id: string; now: string; created_at: string; state: string }>,
+    );
+    expect(Date.parse(advance.now)).toBeGreaterThan(Date.parse(created.created_at));
+    const got = await fetch(`${url}/yunwu/luma/generations/${created.id}`, { headers }).then(
+      (r) => r.json() as Promise<{ id: string; now: string; created_at: string; state: string }>,
+    );
+    expect(got.state).toBe('completed');
+  });
+
+  it('closes even while a synchronous AceData create is held open', async () => {
+    const mock = await start(parseCli(['--port', '0', '--clock', 'manual'], seed));
+    const held = fetch(`${mock.server.url}/acedata/luma/videos`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer t' },
+      body: JSON.stringify({ prompt: 'x' }),
+    }).catch((error: Error) => error);
+    await new Promise<void>((resolve) => mock.deps.engine.onCreated(() => resolve()));
+    await mock.close();
+    await mock.close();
+    expect(await held).toBeInstanceOf(Error);
+  });
+});
