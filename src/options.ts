@@ -1,5 +1,7 @@
+import type { FaultWire, ScenarioWire } from './admin/wire.js';
+import type { DeliveryPolicy } from './callbacks/callbackDispatcher.js';
 import type { ClockMode } from './core/clock.js';
-import type { TaskPlan } from './core/task.js';
+import type { PlanDefaults } from './core/planner.js';
 
 /** Everything a mock instance is configured with, defaults applied (see `resolveOptions`). */
 export interface MockOptions {
@@ -16,8 +18,14 @@ export interface MockOptions {
   readonly tokens: readonly string[] | null;
   /** Largest request body, in bytes or a unit string such as `10mb`. */
   readonly bodyLimit: string;
-  /** The plan a new task gets unless something says otherwise. */
-  readonly plan: TaskPlan;
+  /** The plan a new task gets unless a scenario or the request says otherwise. */
+  readonly plan: PlanDefaults;
+  /** Scenarios and faults in force from the start, and again after every reset. */
+  readonly scenarios: readonly ScenarioWire[];
+  readonly faults: readonly FaultWire[];
+  /** How many requests the journal keeps, oldest dropped first. */
+  readonly journalLimit: number;
+  readonly callbacks: DeliveryPolicy;
   /** Where the server writes its few log lines. */
   readonly log: (line: string) => void;
 }
@@ -27,17 +35,23 @@ export interface MockOptionsInput {
   clock?: Partial<MockOptions['clock']>;
   tokens?: readonly string[] | null;
   bodyLimit?: string;
-  plan?: Partial<TaskPlan>;
+  plan?: Partial<PlanDefaults>;
+  scenarios?: readonly ScenarioWire[];
+  faults?: readonly FaultWire[];
+  journalLimit?: number;
+  callbacks?: Partial<DeliveryPolicy>;
   log?: (line: string) => void;
 }
 
-export const DEFAULT_PLAN: TaskPlan = {
+export const DEFAULT_PLAN: PlanDefaults = {
   queueMs: 10_000,
   renderMs: 120_000,
   outcome: 'completed',
   failureReason: 'The generation failed.',
   failAtProgress: 60,
   stuck: false,
+  jitter: 0,
+  failRate: 0,
 };
 
 function check(ok: boolean, field: string, rule: string): void {
@@ -48,7 +62,7 @@ const isDuration = (n: number) => Number.isFinite(n) && n >= 0;
 
 /** Fills in every default once, and refuses values the mock cannot run with. */
 export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
-  const plan: TaskPlan = { ...DEFAULT_PLAN, ...input.plan };
+  const plan: PlanDefaults = { ...DEFAULT_PLAN, ...input.plan };
   const options: MockOptions = {
     seed: input.seed ?? 1,
     clock: {
@@ -59,6 +73,11 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
     tokens: input.tokens && input.tokens.length > 0 ? [...input.tokens] : null,
     bodyLimit: input.bodyLimit ?? '10mb',
     plan,
+    scenarios: input.scenarios ?? [],
+    faults: input.faults ?? [],
+    journalLimit: input.journalLimit ?? 10_000,
+    // Luma's changelog: retried 3 times 100 ms apart, each with a 5 s timeout.
+    callbacks: { retries: 3, retryDelayMs: 100, timeoutMs: 5_000, keep: 1_000, ...input.callbacks },
     log: input.log ?? ((line) => console.error(line)),
   };
   check(Number.isSafeInteger(options.seed), 'seed', 'must be an integer');
@@ -79,6 +98,13 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
     plan.failAtProgress >= 0 && plan.failAtProgress <= 100,
     'plan.failAtProgress',
     'must be 0 to 100',
+  );
+  check(plan.jitter >= 0 && plan.jitter <= 1, 'jitter', 'must be 0 to 1');
+  check(plan.failRate >= 0 && plan.failRate <= 1, 'failRate', 'must be 0 to 1');
+  check(
+    Number.isInteger(options.journalLimit) && options.journalLimit >= 0,
+    'journalLimit',
+    'must be a whole number >= 0',
   );
   check(
     options.tokens?.every((token) => token.trim() !== '') ?? true,

@@ -120,7 +120,7 @@ describe('a started server', () => {
       headers: { Authorization: 'Bearer t' },
       body: JSON.stringify({ prompt: 'x' }),
     }).catch((error: Error) => error);
-    await new Promise<void>((resolve) => mock.deps.engine.onCreated(() => resolve()));
+    await new Promise<void>((resolve) => mock.deps.engine.on('created', () => resolve()));
     await mock.close();
     await mock.close();
     expect(await held).toBeInstanceOf(Error);

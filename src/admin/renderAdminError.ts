@@ -7,6 +7,7 @@ const STATUS: Record<MockErrorKind, number> = {
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   timeout: 504,
   task_failed: 500,
   internal: 500,
@@ -15,7 +16,8 @@ const STATUS: Record<MockErrorKind, number> = {
 /** The admin API's own envelope: `{"error": {"code", "message", "issues"}}`. */
 export function renderAdminError(error: MockError): RenderedError {
   return {
-    status: STATUS[error.kind],
+    status: error.status ?? STATUS[error.kind],
+    headers: error.headers,
     body: { error: { code: error.kind, message: error.message, issues: error.issues } },
   };
 }

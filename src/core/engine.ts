@@ -1,54 +1,72 @@
 import type { Clock } from './clock.js';
 import { statusAt, type TaskStatus } from './lifecycle.js';
 import { drawMedia } from './media.js';
+import type { Planner } from './planner.js';
 import type { Random } from './random.js';
 import type { TaskStore } from './store.js';
 import type { Task, TaskInput, TaskPlan } from './task.js';
 
 export interface CreateSpec {
   readonly profile: string;
+  /** The path within the profile the create came through, for scenarios to match on. */
+  readonly path: string;
   readonly input: TaskInput;
   readonly request: unknown;
+  /** What the request asked for itself (a `Prefer` header, a seeded task); wins over scenarios. */
+  readonly requested?: Partial<TaskPlan> | undefined;
+  /** A chosen id (seeding from the admin API); drawn from the generator when absent. */
+  readonly id?: string | undefined;
+  /** A chosen creation time, to start a task mid-lifecycle; the clock's now when absent. */
+  readonly createdAt?: number | undefined;
   /** Draws the dialect's own ids for the task, from the instance's generator. */
-  readonly vendor?: (random: Random) => Record<string, string>;
+  readonly vendor?: (random: Random, createdAt: number) => Record<string, string>;
   /** Vendor ids the task can also be looked up by. */
   readonly aliases?: (vendor: Readonly<Record<string, string>>) => readonly string[];
-  readonly plan?: Partial<TaskPlan>;
 }
 
-export type CreatedListener = (task: Task) => void;
+export interface TaskEvents {
+  created(task: Task): void;
+  deleted(task: Task): void;
+}
 
-/** Makes tasks and answers for them: the one place a task comes into being. */
+type Listeners = { [K in keyof TaskEvents]: Set<TaskEvents[K]> };
+
+/** Makes, finds and forgets tasks: the one place a task comes into being. */
 export class TaskEngine {
   readonly clock: Clock;
   readonly random: Random;
   readonly store: TaskStore;
-  readonly #defaults: TaskPlan;
-  readonly #listeners = new Set<CreatedListener>();
+  readonly planner: Planner;
+  readonly #listeners: Listeners = { created: new Set(), deleted: new Set() };
 
-  constructor(clock: Clock, random: Random, store: TaskStore, defaults: TaskPlan) {
+  constructor(clock: Clock, random: Random, store: TaskStore, planner: Planner) {
     this.clock = clock;
     this.random = random;
     this.store = store;
-    this.#defaults = defaults;
+    this.planner = planner;
   }
 
   create(spec: CreateSpec): Task {
-    const id = this.random.uuid();
-    const vendor = Object.freeze(spec.vendor?.(this.random) ?? {});
+    const id = spec.id ?? this.random.uuid();
+    const createdAt = spec.createdAt ?? this.clock.now();
+    const vendor = Object.freeze(spec.vendor?.(this.random, createdAt) ?? {});
+    const plan = this.planner.plan(
+      { profile: spec.profile, path: spec.path, prompt: spec.input.prompt },
+      spec.requested,
+    );
     const task: Task = {
       profile: spec.profile,
       id,
       seq: this.store.nextSeq(spec.profile),
-      createdAt: this.clock.now(),
-      plan: { ...this.#defaults, ...spec.plan },
+      createdAt,
+      plan,
       input: spec.input,
       request: spec.request,
       media: drawMedia(this.random, spec.input.aspectRatio, spec.input.seconds),
       vendor,
     };
     this.store.add(task, spec.aliases?.(vendor));
-    for (const listener of this.#listeners) listener(task);
+    for (const listener of this.#listeners.created) listener(task);
     return task;
   }
 
@@ -56,12 +74,24 @@ export class TaskEngine {
     return this.store.get(profile, id);
   }
 
+  delete(profile: string, id: string): Task | undefined {
+    const task = this.store.delete(profile, id);
+    if (task) for (const listener of this.#listeners.deleted) listener(task);
+    return task;
+  }
+
+  /** Forgets every task of every profile. */
+  clear(): void {
+    for (const task of [...this.store.all()]) this.delete(task.profile, task.id);
+  }
+
   status(task: Task, now: number = this.clock.now()): TaskStatus {
     return statusAt(task, now);
   }
 
-  onCreated(listener: CreatedListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  on<K extends keyof TaskEvents>(event: K, listener: TaskEvents[K]): () => void {
+    const set = this.#listeners[event] as Set<TaskEvents[K]>;
+    set.add(listener);
+    return () => set.delete(listener);
   }
 }

@@ -8,6 +8,7 @@ export type MockErrorKind =
   | 'not_found'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'rate_limited'
   | 'timeout'
   | 'task_failed'
   | 'internal';
@@ -23,16 +24,26 @@ export class MockError extends Error {
   readonly issues: readonly Issue[];
   /** The task the error is about, when there is one (a failed or timed-out sync create). */
   readonly taskId: string | undefined;
+  /** An HTTP status that overrides the kind's usual one (an injected 502, say). */
+  readonly status: number | undefined;
+  readonly headers: Readonly<Record<string, string>>;
 
   constructor(
     kind: MockErrorKind,
     message: string,
-    extra: { issues?: readonly Issue[]; taskId?: string } = {},
+    extra: {
+      issues?: readonly Issue[];
+      taskId?: string;
+      status?: number;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = 'MockError';
     this.kind = kind;
     this.issues = extra.issues ?? [];
     this.taskId = extra.taskId;
+    this.status = extra.status;
+    this.headers = extra.headers ?? {};
   }
 }

@@ -36,6 +36,16 @@ export class TaskStore {
     for (const alias of aliases) space.aliases.set(alias, task.id);
   }
 
+  /** Removes the task and its aliases; answers what was removed. */
+  delete(profile: string, id: string): Task | undefined {
+    const space = this.#spaces.get(profile);
+    const task = space?.tasks.get(id);
+    if (!space || !task) return undefined;
+    space.tasks.delete(id);
+    for (const [alias, target] of space.aliases) if (target === id) space.aliases.delete(alias);
+    return task;
+  }
+
   get(profile: string, id: string): Task | undefined {
     return this.#spaces.get(profile)?.tasks.get(id);
   }

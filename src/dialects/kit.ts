@@ -1,10 +1,10 @@
-import type { Request } from 'express';
-import type { TaskEngine } from '../core/engine.js';
+import type { Request, Response } from 'express';
+import type { CreateSpec, TaskEngine } from '../core/engine.js';
 import { MockError } from '../core/errors.js';
-import type { TaskStatus } from '../core/lifecycle.js';
+import type { Phase, TaskStatus } from '../core/lifecycle.js';
 import type { Random } from '../core/random.js';
 import type { Scheduler } from '../core/scheduler.js';
-import type { Task } from '../core/task.js';
+import type { Task, TaskPlan } from '../core/task.js';
 import { describeIssues, type SchemaRegistry, schemaId } from '../validation/schemas.js';
 
 /** What every dialect's routes are built with. */
@@ -24,12 +24,32 @@ export interface RenderedError {
 
 export type ErrorRenderer = (error: MockError, random: Random) => RenderedError;
 
+/** What a profile sends to a task's callback URL, and on which transitions. */
+export interface CallbackSpec {
+  readonly events: readonly Exclude<Phase, 'pending'>[];
+  payload(task: Task, status: TaskStatus): unknown;
+}
+
+/** The dialect's own ids for a new task, and the ones it can be looked up by. */
+export type TaskIds = Pick<CreateSpec, 'vendor' | 'aliases'>;
+
 /** One task of a batch answer: every entry of a batch is read at the same instant. */
 export interface BatchEntry {
   readonly task: Task;
   readonly status: TaskStatus;
   /** The task in the route's own object shape. */
   readonly data: unknown;
+}
+
+/** Tells the journal which tasks this request read, and which one it made. */
+export function touch(res: Response, tasks: readonly Task[], created?: Task): void {
+  const ids = (res.locals.tasks as string[] | undefined) ?? [];
+  for (const task of tasks) ids.push(task.id);
+  if (created) {
+    ids.push(created.id);
+    res.locals.created = created.id;
+  }
+  res.locals.tasks = ids;
 }
 
 /** The task, or the vendor's not-found error. */
@@ -45,6 +65,14 @@ export function readBody<T>(ctx: DialectContext, req: Request, path: string): T 
   const issues = ctx.schemas.validate(schemaId(path), body);
   if (issues.length > 0) throw new MockError('bad_request', describeIssues(issues), { issues });
   return body as T;
+}
+
+/** Where a create came from, for scenarios: its path and any plan the request asked for. */
+export function origin(
+  req: Request,
+  res: Response,
+): { path: string; requested?: Partial<TaskPlan> } {
+  return { path: req.path, requested: res.locals.requested as Partial<TaskPlan> | undefined };
 }
 
 export function now(ctx: DialectContext): number {

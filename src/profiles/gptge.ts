@@ -1,3 +1,4 @@
+import { toGeneration } from '../dialects/relay/generation.js';
 import { relayRoutes } from '../dialects/relay/relayRoutes.js';
 import { renderRelayError } from '../dialects/relay/renderError.js';
 import type { Profile } from './profile.js';
@@ -8,5 +9,9 @@ export const gptge: Profile = {
   basePath: '/gptge',
   dialect: 'relay',
   routes: (ctx) => relayRoutes(ctx, { failureReason: true }),
+  callbacks: {
+    events: ['completed', 'failed'],
+    payload: (task, status) => toGeneration(task, status, { failureReason: true }),
+  },
   renderError: renderRelayError,
 };

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { DialectContext, ErrorRenderer } from '../dialects/kit.js';
+import type { CallbackSpec, DialectContext, ErrorRenderer, TaskIds } from '../dialects/kit.js';
 
 /** A vendor: which dialect it speaks, where it is mounted, and its quirks. */
 export interface Profile {
@@ -9,4 +9,8 @@ export interface Profile {
   readonly dialect: 'acedata' | 'relay';
   routes(ctx: DialectContext): Router;
   readonly renderError: ErrorRenderer;
+  /** What its callbacks carry, and when they are sent. */
+  readonly callbacks: CallbackSpec;
+  /** Vendor ids drawn for a task made outside its routes (seeded from the admin API). */
+  readonly taskIds?: TaskIds;
 }

@@ -1,5 +1,6 @@
 import { renderNewApiError } from '../dialects/newapi/renderError.js';
 import { toTaskList } from '../dialects/newapi/taskDto.js';
+import { toGeneration } from '../dialects/relay/generation.js';
 import { relayRoutes } from '../dialects/relay/relayRoutes.js';
 import type { Profile } from './profile.js';
 
@@ -16,5 +17,9 @@ export const rixapi: Profile = {
       failureReason: true,
       batch: (entries, at) => toTaskList(entries, at, TASK_DTO),
     }),
+  callbacks: {
+    events: ['completed', 'failed'],
+    payload: (task, status) => toGeneration(task, status, { failureReason: true }),
+  },
   renderError: renderNewApiError,
 };

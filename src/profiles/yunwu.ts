@@ -1,3 +1,4 @@
+import { toGeneration } from '../dialects/relay/generation.js';
 import { relayRoutes } from '../dialects/relay/relayRoutes.js';
 import { renderRelayError } from '../dialects/relay/renderError.js';
 import type { Profile } from './profile.js';
@@ -9,5 +10,9 @@ export const yunwu: Profile = {
   dialect: 'relay',
   routes: (ctx) =>
     relayRoutes(ctx, { failureReason: false, batch: (entries) => entries.map((e) => e.data) }),
+  callbacks: {
+    events: ['completed', 'failed'],
+    payload: (task, status) => toGeneration(task, status, { failureReason: false }),
+  },
   renderError: renderRelayError,
 };

@@ -1,11 +1,15 @@
 import express, { type Express } from 'express';
 import { adminRoutes } from '../admin/adminRoutes.js';
+import { Control } from '../admin/control.js';
 import { renderAdminError } from '../admin/renderAdminError.js';
 import type { MockOptions } from '../options.js';
 import { PROFILES } from '../profiles/profiles.js';
 import { bearerAuth } from './bearerAuth.js';
 import type { MockDeps } from './createDeps.js';
+import { injectFaults } from './injectFaults.js';
+import { journalRequests } from './journalRequests.js';
 import { jsonBody } from './jsonBody.js';
+import { prefer } from './prefer.js';
 import { noRoute, renderErrors } from './renderErrors.js';
 
 /**
@@ -20,7 +24,7 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
   const body = jsonBody(options.bodyLimit);
   const adminErrors = renderErrors(renderAdminError, deps.random, options.log);
 
-  app.use('/__admin', body, adminRoutes(deps), noRoute, adminErrors);
+  app.use('/__admin', body, adminRoutes(new Control(deps, options)), noRoute, adminErrors);
 
   for (const profile of PROFILES) {
     const ctx = {
@@ -31,8 +35,11 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
     };
     app.use(
       profile.basePath,
+      journalRequests(profile.name, deps.journal, deps.clock),
+      injectFaults(profile.name, deps.faults, deps.random),
       bearerAuth(options.tokens),
       body,
+      prefer(deps.scenarios, deps.schemas),
       profile.routes(ctx),
       noRoute,
       renderErrors(profile.renderError, deps.random, options.log),

@@ -104,8 +104,13 @@ function load(dir: string): SchemaRegistry {
   for (const id of ids) compiled.set(id, ajv.getSchema(id) as ValidateFunction);
   return {
     validate(id, data) {
-      const validate = compiled.get(id);
-      if (!validate) throw new Error(`unknown schema ${id}`);
+      let validate = compiled.get(id);
+      if (!validate) {
+        // A reference into a schema (`…/x.json#/definitions/y`), compiled on first use.
+        validate = ajv.getSchema(id);
+        if (!validate) throw new Error(`unknown schema ${id}`);
+        compiled.set(id, validate);
+      }
       return validate(data) ? [] : toIssues(validate.errors ?? []);
     },
     ids: () => [...ids],

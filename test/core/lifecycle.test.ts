@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isTerminal, milestones, type Phase, statusAt } from '../../src/core/lifecycle.js';
 import { Random } from '../../src/core/random.js';
 import type { TaskPlan } from '../../src/core/task.js';
-import { DEFAULT_PLAN } from '../../src/options.js';
+import { DEFAULT_PLAN as DEFAULTS } from '../../src/options.js';
+
+const { jitter: _j, failRate: _f, ...DEFAULT_PLAN } = DEFAULTS;
 
 const T0 = 1_000_000;
 const plan = (over: Partial<TaskPlan> = {}): TaskPlan => ({

@@ -68,7 +68,7 @@ export function shapeOf(value: unknown): unknown {
 /** Resolves with the next task the mock makes: lets a test move the clock under a held request. */
 export function nextCreated(mock: Mock): Promise<Task> {
   return new Promise((resolve) => {
-    const stop = mock.deps.engine.onCreated((task) => {
+    const stop = mock.deps.engine.on('created', (task) => {
       stop();
       resolve(task);
     });

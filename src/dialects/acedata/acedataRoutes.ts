@@ -3,8 +3,8 @@ import { MockError } from '../../core/errors.js';
 import { milestones } from '../../core/lifecycle.js';
 import { type AspectRatio, DEFAULT_ASPECT_RATIO } from '../../core/media.js';
 import type { Task } from '../../core/task.js';
-import { type DialectContext, findTask, now, readBody, uniqueIds } from '../kit.js';
-import { drawAccount, drawTaskIds, toRecord, toResult } from './record.js';
+import { type DialectContext, findTask, now, origin, readBody, touch, uniqueIds } from '../kit.js';
+import { ACEDATA_TASK_IDS, drawAccount, toRecord, toResult } from './record.js';
 
 interface VideosBody {
   action?: 'generate' | 'extend';
@@ -68,6 +68,7 @@ export function acedataRoutes(ctx: DialectContext): Router {
     const source = extendSource(body);
     const task = engine.create({
       profile,
+      ...origin(req, res),
       request: body,
       input: {
         action,
@@ -78,9 +79,9 @@ export function acedataRoutes(ctx: DialectContext): Router {
         sourceId: source?.id ?? null,
         callbackUrl: body.callback_url ?? null,
       },
-      vendor: (random) => drawTaskIds(random, engine.clock.now()),
-      aliases: (ids) => (ids.video_id ? [ids.video_id] : []),
+      ...ACEDATA_TASK_IDS,
     });
+    touch(res, source ? [source] : [], task);
     if (body.async === true || body.callback_url !== undefined) {
       res.json({ task_id: task.id });
       return;
@@ -92,15 +93,14 @@ export function acedataRoutes(ctx: DialectContext): Router {
     const body = readBody<TasksBody>(ctx, req, 'acedata/tasks-request.json');
     const at = now(ctx);
     if (body.action === 'retrieve_batch') {
-      const items = [];
-      for (const id of uniqueIds(body.ids)) {
-        const task = engine.get(profile, id);
-        if (task) items.push(toRecord(task, engine.status(task, at), account));
-      }
+      const tasks = uniqueIds(body.ids).flatMap((id) => engine.get(profile, id) ?? []);
+      touch(res, tasks);
+      const items = tasks.map((task) => toRecord(task, engine.status(task, at), account));
       res.json({ items, count: items.length });
       return;
     }
     const task = findTask(ctx, body.id);
+    touch(res, [task]);
     res.json(toRecord(task, engine.status(task, at), account));
   });
 

@@ -1,7 +1,7 @@
 import type { TaskStatus } from '../../core/lifecycle.js';
 import type { Random } from '../../core/random.js';
 import type { Task } from '../../core/task.js';
-import { unixSeconds } from '../kit.js';
+import { type TaskIds, unixSeconds } from '../kit.js';
 
 const CDN = 'https://platform.cdn.acedata.cloud/luma';
 
@@ -30,6 +30,11 @@ export function drawTaskIds(random: Random, createdAt: number): Record<string, s
     .slice(-8);
   return { _id: `${seconds}${random.hex(16)}`, video_id: random.uuid(), trace_id: random.uuid() };
 }
+
+export const ACEDATA_TASK_IDS: TaskIds = {
+  vendor: drawTaskIds,
+  aliases: (ids) => (ids.video_id ? [ids.video_id] : []),
+};
 
 function videoId(task: Task): string {
   return task.vendor.video_id ?? task.id;

@@ -8,6 +8,7 @@ const CODES: Record<MockErrorKind, [status: number, code: string]> = {
   not_found: [404, 'not_found'],
   payload_too_large: [413, 'bad_request'],
   unsupported_media_type: [415, 'bad_request'],
+  rate_limited: [429, 'too_many_requests'],
   timeout: [504, 'timeout'],
   task_failed: [500, 'api_error'],
   internal: [500, 'api_error'],
@@ -20,5 +21,5 @@ export function renderAceDataError(error: MockError, random: Random): RenderedEr
   if (error.taskId !== undefined) body.task_id = error.taskId;
   body.error = { code, message: error.message };
   body.trace_id = random.uuid();
-  return { status, body };
+  return { status: error.status ?? status, headers: error.headers, body };
 }

@@ -9,6 +9,7 @@ const CODES: Record<MockErrorKind, [status: number, code: string]> = {
   not_found: [400, 'task_not_exist'],
   payload_too_large: [413, 'invalid_request'],
   unsupported_media_type: [415, 'invalid_request'],
+  rate_limited: [429, 'too_many_requests'],
   timeout: [504, 'fail_to_fetch_task'],
   task_failed: [500, 'do_request_failed'],
   internal: [500, 'do_request_failed'],
@@ -19,15 +20,17 @@ const CODES: Record<MockErrorKind, [status: number, code: string]> = {
  * in middleware, and answers OpenAI-style `{"error": {"message", "type": "new_api_error"}}`.
  */
 export function renderNewApiError(error: MockError, random: Random): RenderedError {
-  const [status, code] = CODES[error.kind];
+  const [usual, code] = CODES[error.kind];
+  const status = error.status ?? usual;
   if (error.kind === 'unauthorized') {
     const requestId = random.hex(32);
     return {
       status,
+      headers: error.headers,
       body: {
         error: { message: `${error.message} (request id: ${requestId})`, type: 'new_api_error' },
       },
     };
   }
-  return { status, body: { code, message: error.message, data: null } };
+  return { status, headers: error.headers, body: { code, message: error.message, data: null } };
 }

@@ -6,8 +6,10 @@ import {
   type DialectContext,
   findTask,
   now,
+  origin,
   parseSeconds,
   readBody,
+  touch,
   uniqueIds,
 } from '../kit.js';
 import { type GenerationOptions, toCreated, toGeneration, videoUrl } from './generation.js';
@@ -43,6 +45,7 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
     const body = readBody<CreateBody>(ctx, req, 'relay/generation-create-request.json');
     const task = ctx.engine.create({
       profile: ctx.profile,
+      ...origin(req, res),
       request: body,
       input: {
         action: 'generate',
@@ -54,6 +57,7 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
         callbackUrl: body.notify_hook ?? null,
       },
     });
+    touch(res, [], task);
     res.json(toCreated(task));
   });
 
@@ -65,6 +69,7 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
     }
     const task = ctx.engine.create({
       profile: ctx.profile,
+      ...origin(req, res),
       request: body,
       input: {
         ...source.input,
@@ -74,11 +79,13 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
         callbackUrl: body.notify_hook ?? null,
       },
     });
+    touch(res, [source], task);
     res.json(toCreated(task));
   });
 
   router.get('/luma/generations/:id', (req: Request<{ id: string }>, res: Response) => {
     const task = findTask(ctx, req.params.id, 'generation');
+    touch(res, [task]);
     res.json(toGeneration(task, ctx.engine.status(task), options));
   });
 
@@ -86,6 +93,7 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
     '/luma/generations/:id/download_video_url',
     (req: Request<{ id: string }>, res: Response) => {
       const task = findTask(ctx, req.params.id, 'generation');
+      touch(res, [task]);
       if (ctx.engine.status(task).phase !== 'completed') {
         throw new MockError('bad_request', `generation ${task.id} has no video yet`);
       }
@@ -105,6 +113,10 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
         const status = ctx.engine.status(task, at);
         entries.push({ task, status, data: toGeneration(task, status, options) });
       }
+      touch(
+        res,
+        entries.map((entry) => entry.task),
+      );
       res.json(batch(entries, at));
     });
   }

@@ -7,6 +7,7 @@ const STATUS: Record<MockErrorKind, number> = {
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   timeout: 504,
   task_failed: 500,
   internal: 500,
@@ -14,5 +15,9 @@ const STATUS: Record<MockErrorKind, number> = {
 
 /** Luma-API's `WrapperLumaError`: `{"detail": {"reason": "...", "code": 1}}`. */
 export function renderRelayError(error: MockError): RenderedError {
-  return { status: STATUS[error.kind], body: { detail: { reason: error.message, code: 1 } } };
+  return {
+    status: error.status ?? STATUS[error.kind],
+    headers: error.headers,
+    body: { detail: { reason: error.message, code: 1 } },
+  };
 }

@@ -1,0 +1,47 @@
+import type { Random } from './random.js';
+import type { CreateOrigin, ScenarioBook } from './scenarios.js';
+import type { TaskPlan } from './task.js';
+
+/** The plan every task starts from, and how much chance varies it. */
+export interface PlanDefaults extends TaskPlan {
+  /** 0–1: each duration is drawn within ±jitter of its default. */
+  readonly jitter: number;
+  /** 0–1: the share of tasks that fail, drawn per task. */
+  readonly failRate: number;
+}
+
+/**
+ * Decides each new task's plan: the defaults (with seeded jitter and failure rate), then a
+ * scenario, then what the request itself asks for. Nothing random is drawn unless configured,
+ * so a mock without jitter or failure rate hands out the same ids whatever the scenarios.
+ */
+export class Planner {
+  readonly #random: Random;
+  readonly #defaults: PlanDefaults;
+  readonly #book: ScenarioBook;
+
+  constructor(random: Random, defaults: PlanDefaults, book: ScenarioBook) {
+    this.#random = random;
+    this.#defaults = defaults;
+    this.#book = book;
+  }
+
+  plan(origin: CreateOrigin, requested?: Partial<TaskPlan>): TaskPlan {
+    const { jitter, failRate, ...base } = this.#defaults;
+    const drawn: TaskPlan = {
+      ...base,
+      queueMs: this.#jittered(base.queueMs, jitter),
+      renderMs: this.#jittered(base.renderMs, jitter),
+      outcome:
+        failRate > 0 && this.#random.int(0, 9_999) < failRate * 10_000 ? 'failed' : base.outcome,
+    };
+    const scenario = requested ? undefined : this.#book.take(origin);
+    return { ...drawn, ...scenario, ...requested };
+  }
+
+  #jittered(ms: number, jitter: number): number {
+    if (jitter <= 0 || ms === 0) return ms;
+    const spread = Math.round(ms * jitter);
+    return Math.max(0, ms + this.#random.int(-spread, spread));
+  }
+}
