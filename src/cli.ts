@@ -2,11 +2,10 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readConfigFile } from './configFile.js';
+import { createLumaMock } from './createLumaMock.js';
 import { type MockOptionsInput, resolveOptions } from './options.js';
 import { PROFILES } from './profiles/profiles.js';
-import { createApp } from './server/createApp.js';
-import { createDeps } from './server/createDeps.js';
-import { listen } from './server/listen.js';
 
 export const HELP = `luma-mock: a local stand-in for the Luma video task APIs
 
@@ -14,15 +13,22 @@ Usage: npm start -- [options]      (or: luma-mock [options])
 
   --port N              port to listen on (default 4010; 0 picks a free one)
   --host H              address to bind (default 127.0.0.1)
-  --clock real|manual   real: time passes; manual: frozen, moved only by
-                        POST /__admin/clock/advance (default real)
+  --clock real|manual   real: time passes; manual: frozen, moved only by the
+                        admin API (default real)
   --speed N             clock ms per wall ms while the clock runs (default 1)
   --start ISO           the clock's time at start (default: now)
-  --seed S              seed for ids and media (default: drawn at start, printed)
+  --seed S              seed for ids, media and chance (default: drawn, printed)
   --tokens a,b          accept only these bearer tokens (default: any non-empty)
   --queue-seconds N     seconds a new task waits pending (default 10)
-  --render-seconds N    seconds a task renders before it completes (default 120)
+  --render-seconds N    seconds a task renders before it ends (default 120)
+  --jitter F            0-1: each duration drawn within ±F of its default (default 0)
+  --fail-rate F         0-1: share of tasks that fail, drawn per task (default 0)
+  --failure-reason S    the reason a failing task gives (default "The generation failed.")
   --body-limit SIZE     largest request body, e.g. 10mb (default 10mb)
+  --journal-limit N     requests the journal keeps (default 10000)
+  --config FILE         settings, scenarios and faults from a JSON file
+                        (default: ./luma-mock.config.json if present);
+                        flags override the file
   -h, --help            show this help
 `;
 
@@ -42,8 +48,22 @@ function number(flag: string, value: string | undefined): number | undefined {
   return parsed;
 }
 
-/** argv → configuration; the only place flags are read. `drawSeed` supplies a seed when none is given. */
-export function parseCli(argv: readonly string[], drawSeed: () => number): CliConfig {
+const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
+
+/** Drops undefined values, so that an absent flag never overrides the file or a default. */
+function given<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * argv (and the config file it names) → configuration: the only place flags are read.
+ * `drawSeed` supplies a seed when neither gives one.
+ */
+export function parseCli(
+  argv: readonly string[],
+  drawSeed: () => number,
+  cwd: string = process.cwd(),
+): CliConfig {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
@@ -58,61 +78,73 @@ export function parseCli(argv: readonly string[], drawSeed: () => number): CliCo
       tokens: { type: 'string' },
       'queue-seconds': { type: 'string' },
       'render-seconds': { type: 'string' },
+      jitter: { type: 'string' },
+      'fail-rate': { type: 'string' },
+      'failure-reason': { type: 'string' },
       'body-limit': { type: 'string' },
+      'journal-limit': { type: 'string' },
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const port = number('port', values.port) ?? 4010;
+  if (values.help) return { help: true, host: '127.0.0.1', port: 4010, options: {} };
+  const file = readConfigFile(values.config, cwd);
+  const port = number('port', values.port) ?? file.port ?? 4010;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`--port must be 0 to 65535, got "${values.port}"`);
   }
-  const clock = values.clock ?? 'real';
+  const clock = values.clock ?? file.clock ?? 'real';
   if (clock !== 'real' && clock !== 'manual') {
     throw new RangeError(`--clock must be real or manual, got "${clock}"`);
   }
-  const startAt = values.start === undefined ? undefined : Date.parse(values.start);
+  const start = values.start ?? file.start;
+  const startAt = start === undefined ? undefined : Date.parse(start);
   if (startAt !== undefined && Number.isNaN(startAt)) {
-    throw new RangeError(`--start must be an ISO time, got "${values.start}"`);
+    throw new RangeError(`--start must be an ISO time, got "${start}"`);
   }
-  const queueSeconds = number('queue-seconds', values['queue-seconds']);
-  const renderSeconds = number('render-seconds', values['render-seconds']);
+  const tokens = values.tokens?.split(',').map((token) => token.trim()) ?? file.tokens ?? null;
   return {
-    help: values.help ?? false,
-    host: values.host ?? '127.0.0.1',
+    help: false,
+    host: values.host ?? file.host ?? '127.0.0.1',
     port,
     options: {
-      seed: number('seed', values.seed) ?? drawSeed(),
-      clock: { mode: clock, speed: number('speed', values.speed) ?? 1, startAt },
-      tokens: values.tokens?.split(',').map((token) => token.trim()) ?? null,
-      ...(values['body-limit'] === undefined ? {} : { bodyLimit: values['body-limit'] }),
-      plan: {
-        ...(queueSeconds === undefined ? {} : { queueMs: queueSeconds * 1000 }),
-        ...(renderSeconds === undefined ? {} : { renderMs: renderSeconds * 1000 }),
-      },
+      seed: number('seed', values.seed) ?? file.seed ?? drawSeed(),
+      clock: { mode: clock, speed: number('speed', values.speed) ?? file.speed ?? 1, startAt },
+      tokens,
+      ...given({
+        bodyLimit: values['body-limit'] ?? file.body_limit,
+        journalLimit: number('journal-limit', values['journal-limit']) ?? file.journal_limit,
+        scenarios: file.scenarios,
+        faults: file.faults,
+      }),
+      plan: given({
+        queueMs: seconds(number('queue-seconds', values['queue-seconds']) ?? file.queue_seconds),
+        renderMs: seconds(
+          number('render-seconds', values['render-seconds']) ?? file.render_seconds,
+        ),
+        jitter: number('jitter', values.jitter) ?? file.jitter,
+        failRate: number('fail-rate', values['fail-rate']) ?? file.fail_rate,
+        failureReason: values['failure-reason'] ?? file.failure_reason,
+      }),
     },
   };
 }
 
 /** Builds and serves a mock from a parsed configuration. */
 export async function start(config: CliConfig) {
-  const options = resolveOptions(config.options);
-  const deps = createDeps(options);
-  const server = await listen(createApp(deps, options), config.host, config.port);
+  const mock = createLumaMock({
+    ...config.options,
+    clock: { mode: 'real', ...config.options.clock },
+  });
+  const { options, deps } = mock;
+  const { url } = await mock.listen(config.port, config.host);
   const banner = [
-    `luma-mock listening on ${server.url}`,
+    `luma-mock listening on ${url}`,
     `  clock ${options.clock.mode}${options.clock.speed === 1 ? '' : ` x${options.clock.speed}`}, seed ${options.seed}`,
-    ...PROFILES.map((profile) => `  ${profile.name.padEnd(8)} ${server.url}${profile.basePath}`),
-    `  admin    ${server.url}/__admin`,
+    ...PROFILES.map((profile) => `  ${profile.name.padEnd(8)} ${url}${profile.basePath}`),
+    `  admin    ${url}/__admin`,
   ].join('\n');
-  return {
-    server,
-    deps,
-    banner,
-    async close() {
-      deps.scheduler.dispose();
-      await server.close();
-    },
-  };
+  return { mock, url, deps, banner, close: () => mock.close() };
 }
 
 export async function main(argv: readonly string[]): Promise<void> {

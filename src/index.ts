@@ -1,7 +1,10 @@
+export { Control } from './admin/control.js';
+export type { FaultWire, ScenarioWire } from './admin/wire.js';
 export { Clock, type ClockMode, type ClockSnapshot } from './core/clock.js';
 export { MockError, type MockErrorKind } from './core/errors.js';
 export { type Phase, statusAt, type TaskStatus } from './core/lifecycle.js';
 export type { Task, TaskPlan } from './core/task.js';
+export { createLumaMock, type LumaMock } from './createLumaMock.js';
 export {
   DEFAULT_PLAN,
   type MockOptions,

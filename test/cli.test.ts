@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HELP, parseCli, start } from '../src/cli.js';
 
@@ -14,32 +17,23 @@ describe('the command line', () => {
   });
 
   it('reads every flag', () => {
-    const config = parseCli(
-      [
-        '--port',
-        '0',
-        '--host',
-        '0.0.0.0',
-        '--clock',
-        'manual',
-        '--speed',
-        '60',
-        '--start',
-        '2024-12-22T13:38:40.139Z',
-        '--seed',
-        '7',
-        '--tokens',
-        'a, b',
-        '--queue-seconds',
-        '2',
-        '--render-seconds',
-        '30',
-        '--body-limit',
-        '1mb',
-      ],
-      seed,
-    );
-    expect(config).toEqual({
+    const argv = [
+      ['--port', '0'],
+      ['--host', '0.0.0.0'],
+      ['--clock', 'manual'],
+      ['--speed', '60'],
+      ['--start', '2024-12-22T13:38:40.139Z'],
+      ['--seed', '7'],
+      ['--tokens', 'a, b'],
+      ['--queue-seconds', '2'],
+      ['--render-seconds', '30'],
+      ['--body-limit', '1mb'],
+      ['--jitter', '0.2'],
+      ['--fail-rate', '0.1'],
+      ['--failure-reason', 'moderation'],
+      ['--journal-limit', '50'],
+    ].flat();
+    expect(parseCli(argv, seed)).toEqual({
       help: false,
       host: '0.0.0.0',
       port: 0,
@@ -48,7 +42,14 @@ describe('the command line', () => {
         clock: { mode: 'manual', speed: 60, startAt: Date.parse('2024-12-22T13:38:40.139Z') },
         tokens: ['a', 'b'],
         bodyLimit: '1mb',
-        plan: { queueMs: 2_000, renderMs: 30_000 },
+        journalLimit: 50,
+        plan: {
+          queueMs: 2_000,
+          renderMs: 30_000,
+          jitter: 0.2,
+          failRate: 0.1,
+          failureReason: 'moderation',
+        },
       },
     });
   });
@@ -66,17 +67,55 @@ describe('the command line', () => {
 
   it('lists every flag in --help', () => {
     expect(parseCli(['-h'], seed).help).toBe(true);
-    for (const flag of [
-      '--port',
-      '--host',
-      '--clock',
-      '--speed',
-      '--start',
-      '--seed',
-      '--tokens',
-    ]) {
-      expect(HELP).toContain(flag);
-    }
+    const source = readFileSync(new URL('../src/cli.ts', import.meta.url), 'utf8');
+    const flags = [...source.matchAll(/^ {6}'?([a-z-]+)'?: \{ type: '(?:string|boolean)'/gm)].map(
+      (m) => m[1],
+    );
+    expect(flags.length).toBeGreaterThan(10);
+    for (const flag of flags) expect(HELP).toContain(`--${flag}`);
+  });
+
+  describe('with a config file', () => {
+    let dir = '';
+    const write = (config: unknown) => {
+      dir = mkdtempSync(join(tmpdir(), 'luma-mock-'));
+      writeFileSync(join(dir, 'luma-mock.config.json'), JSON.stringify(config));
+      return dir;
+    };
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('takes its settings, scenarios and faults, flags overriding the file', () => {
+      const cwd = write({
+        port: 5000,
+        clock: 'manual',
+        queue_seconds: 1,
+        fail_rate: 0.5,
+        scenarios: [{ profile: 'yunwu', outcome: 'failed', times: 1 }],
+        faults: [{ profile: 'acedata', status: 429, times: 2 }],
+      });
+      const config = parseCli(['--port', '5001'], seed, cwd);
+      expect(config.port).toBe(5001);
+      expect(config.options).toMatchObject({
+        clock: { mode: 'manual' },
+        plan: { queueMs: 1_000, failRate: 0.5 },
+        scenarios: [{ profile: 'yunwu', outcome: 'failed', times: 1 }],
+        faults: [{ profile: 'acedata', status: 429, times: 2 }],
+      });
+    });
+
+    it('refuses a bad file with the field and the reason', () => {
+      const cwd = write({ queue_seconds: 'ten', scenarios: [{ outcome: 'maybe' }], colour: 'red' });
+      expect(() => parseCli([], seed, cwd)).toThrow(
+        'luma-mock.config.json: colour is not allowed; queue_seconds must be number; scenarios.0.outcome must be one of completed, failed',
+      );
+    });
+
+    it('refuses a file that is not JSON, and a --config that does not exist', () => {
+      dir = mkdtempSync(join(tmpdir(), 'luma-mock-'));
+      writeFileSync(join(dir, 'luma-mock.config.json'), '{ port: 1 }');
+      expect(() => parseCli([], seed, dir)).toThrow(/is not valid JSON/);
+      expect(() => parseCli(['--config', 'missing.json'], seed, dir)).toThrow(/ENOENT/);
+    });
   });
 });
 
@@ -89,7 +128,7 @@ describe('a started server', () => {
   it('serves every profile over a real port, and its clock moves only through the admin API', async () => {
     const mock = await start(parseCli(['--port', '0', '--clock', 'manual', '--seed', '3'], seed));
     close = mock.close;
-    const { url } = mock.server;
+    const { url } = mock;
     expect(mock.banner).toContain(`${url}/yunwu`);
     const headers = { Authorization: 'Bearer t', 'Content-Type': 'application/json' };
     const created = await fetch(`${url}/yunwu/luma/generations`, {
@@ -115,7 +154,7 @@ describe('a started server', () => {
 
   it('closes even while a synchronous AceData create is held open', async () => {
     const mock = await start(parseCli(['--port', '0', '--clock', 'manual'], seed));
-    const held = fetch(`${mock.server.url}/acedata/luma/videos`, {
+    const held = fetch(`${mock.url}/acedata/luma/videos`, {
       method: 'POST',
       headers: { Authorization: 'Bearer t' },
       body: JSON.stringify({ prompt: 'x' }),
