@@ -74,3 +74,7 @@ export function nextCreated(mock: Mock): Promise<Task> {
     });
   });
 }
+
+/** A fetch answer's JSON, loosely typed as test assertions read it. */
+// biome-ignore lint/suspicious/noExplicitAny: bodies are arbitrary vendor JSON checked by assertions
+export const json = (res: Response): Promise<any> => res.json();
