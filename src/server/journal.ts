@@ -48,6 +48,18 @@ const SECRET_HEADERS = new Set([
   'api-key',
 ]);
 
+const SECRET_QUERY = /token|key|secret|password|auth/i;
+
+/** Query parameters as they may be shown: anything named like a credential replaced. */
+export function redactQuery(query: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(query).map(([name, value]) => [
+      name,
+      SECRET_QUERY.test(name) ? '[redacted]' : value,
+    ]),
+  );
+}
+
 /** Header values as they may be shown: credentials replaced, never stored. */
 export function redactHeaders(headers: Record<string, string | string[] | undefined>) {
   const shown: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Clock } from '../core/clock.js';
-import { type Journal, redactHeaders } from './journal.js';
+import { type Journal, redactHeaders, redactQuery } from './journal.js';
 
 /**
  * Records each vendor request once it is answered (or dropped). Routes say which tasks a
@@ -15,7 +15,7 @@ export function journalRequests(profile: string, journal: Journal, clock: Clock)
         profile,
         method: req.method,
         path: req.path,
-        query: { ...req.query },
+        query: redactQuery(req.query),
         status: res.writableFinished ? res.statusCode : 0,
         clock_time: new Date(clockStart).toISOString(),
         wall_time: new Date(wallStart).toISOString(),

@@ -6,7 +6,7 @@ describe('the request journal', () => {
     const mock = makeMock();
     const { id } = (await mock.post('/yunwu/luma/generations', { user_prompt: 'cat' })).body;
     mock.advance(5_000);
-    await mock.get(`/yunwu/luma/generations/${id}`);
+    await mock.get(`/yunwu/luma/generations/${id}?api_key=${TOKEN}&debug=1`);
     await mock.http.get('/acedata/luma/tasks');
     const { body } = await mock.http.get('/__admin/requests');
     expect(body.requests).toHaveLength(3);
@@ -24,6 +24,7 @@ describe('the request journal', () => {
     expect(create.headers.authorization).toBe('[redacted]');
     expect(Date.parse(create.wall_time)).not.toBeNaN();
     expect(poll).toMatchObject({ status: 200, tasks: [id], created: null });
+    expect(poll.query).toEqual({ api_key: '[redacted]', debug: '1' });
     expect(poll.clock_time).toBe('2024-12-22T13:38:45.139Z');
     expect(unauthorized).toMatchObject({ profile: 'acedata', status: 401 });
     expect(JSON.stringify(body)).not.toContain(TOKEN);
