@@ -13,6 +13,19 @@ export type MockErrorKind =
   | 'task_failed'
   | 'internal';
 
+/** The HTTP status each kind usually has; a dialect may differ (new-api's unknown task is 400). */
+export const DEFAULT_STATUS: Readonly<Record<MockErrorKind, number>> = {
+  bad_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  timeout: 504,
+  task_failed: 500,
+  internal: 500,
+};
+
 export interface Issue {
   /** JSON pointer into the request body, `''` for the body itself. */
   location: string;

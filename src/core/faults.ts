@@ -1,3 +1,4 @@
+import { IdList } from './idList.js';
 import type { Random } from './random.js';
 import { routePattern } from './routePattern.js';
 
@@ -42,33 +43,30 @@ interface Entry {
 
 /** Faults waiting to hit vendor requests, first added first. */
 export class FaultBook {
-  readonly #entries: Entry[] = [];
-  #next = 1;
+  readonly #entries = new IdList<Entry>('flt');
 
   add(input: FaultInput): Fault {
     const route = input.match.route === undefined ? null : routePattern(input.match.route);
-    const entry: Entry = { id: `flt_${this.#next++}`, input, route, hits: 0 };
-    this.#entries.push(entry);
-    return this.#describe(entry);
+    return this.#describe(
+      this.#entries.push({ id: this.#entries.nextId(), input, route, hits: 0 }),
+    );
   }
 
   list(): Fault[] {
-    return this.#entries.map((entry) => this.#describe(entry));
+    return this.#entries.values().map((entry) => this.#describe(entry));
   }
 
   remove(id: string): boolean {
-    const index = this.#entries.findIndex((entry) => entry.id === id);
-    if (index >= 0) this.#entries.splice(index, 1);
-    return index >= 0;
+    return this.#entries.remove(id);
   }
 
   clear(): void {
-    this.#entries.length = 0;
+    this.#entries.clear();
   }
 
   /** The fault that hits this request, if any; a fault with `rate` draws once per match. */
   hit(profile: string, method: string, path: string, random: Random): Fault | undefined {
-    for (const entry of this.#entries) {
+    for (const entry of this.#entries.values()) {
       const { match, rate, times } = entry.input;
       if (match.profile !== undefined && match.profile !== profile) continue;
       if (match.method !== undefined && match.method !== method) continue;

@@ -1,3 +1,4 @@
+import { IdList } from './idList.js';
 import { routePattern } from './routePattern.js';
 import type { TaskPlan } from './task.js';
 
@@ -44,8 +45,7 @@ export interface CreateOrigin {
  * until its `times` are used up, after which it stops applying and drops out.
  */
 export class ScenarioBook {
-  readonly #entries: Entry[] = [];
-  #next = 1;
+  readonly #entries = new IdList<Entry>('scn');
 
   /** Throws a RangeError naming the field when the prompt pattern is not a valid expression. */
   add(input: ScenarioInput): Scenario {
@@ -60,34 +60,32 @@ export class ScenarioBook {
       }
     }
     const route = input.match.route === undefined ? null : routePattern(input.match.route);
-    const entry: Entry = { id: `scn_${this.#next++}`, input, prompt, route, used: 0 };
-    this.#entries.push(entry);
-    return this.#describe(entry);
+    return this.#describe(
+      this.#entries.push({ id: this.#entries.nextId(), input, prompt, route, used: 0 }),
+    );
   }
 
   list(): Scenario[] {
-    return this.#entries.map((entry) => this.#describe(entry));
+    return this.#entries.values().map((entry) => this.#describe(entry));
   }
 
   remove(id: string): boolean {
-    const index = this.#entries.findIndex((entry) => entry.id === id);
-    if (index >= 0) this.#entries.splice(index, 1);
-    return index >= 0;
+    return this.#entries.remove(id);
   }
 
   clear(): void {
-    this.#entries.length = 0;
+    this.#entries.clear();
   }
 
   /** The plan of the named scenario, whatever it matches; each use counts against its `times`. */
   takeNamed(name: string): Partial<TaskPlan> | undefined {
-    const entry = this.#entries.find((e) => e.input.name === name);
+    const entry = this.#entries.values().find((e) => e.input.name === name);
     return entry && this.#use(entry);
   }
 
   /** The plan of the first scenario matching this create, using it up by one. */
   take(origin: CreateOrigin): Partial<TaskPlan> | undefined {
-    const entry = this.#entries.find((e) => this.#matches(e, origin));
+    const entry = this.#entries.values().find((e) => this.#matches(e, origin));
     return entry && this.#use(entry);
   }
 
@@ -102,7 +100,7 @@ export class ScenarioBook {
   #use(entry: Entry): Partial<TaskPlan> {
     entry.used += 1;
     if (entry.input.times !== undefined && entry.used >= entry.input.times) {
-      this.#entries.splice(this.#entries.indexOf(entry), 1);
+      this.#entries.remove(entry.id);
     }
     return entry.input.plan;
   }

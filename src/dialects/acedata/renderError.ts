@@ -1,25 +1,24 @@
-import type { MockError, MockErrorKind } from '../../core/errors.js';
+import { DEFAULT_STATUS, type MockError, type MockErrorKind } from '../../core/errors.js';
 import type { Random } from '../../core/random.js';
 import type { RenderedError } from '../kit.js';
 
-const CODES: Record<MockErrorKind, [status: number, code: string]> = {
-  bad_request: [400, 'bad_request'],
-  unauthorized: [401, 'invalid_token'],
-  not_found: [404, 'not_found'],
-  payload_too_large: [413, 'bad_request'],
-  unsupported_media_type: [415, 'bad_request'],
-  rate_limited: [429, 'too_many_requests'],
-  timeout: [504, 'timeout'],
-  task_failed: [500, 'api_error'],
-  internal: [500, 'api_error'],
+const CODES: Record<MockErrorKind, string> = {
+  bad_request: 'bad_request',
+  unauthorized: 'invalid_token',
+  not_found: 'not_found',
+  payload_too_large: 'bad_request',
+  unsupported_media_type: 'bad_request',
+  rate_limited: 'too_many_requests',
+  timeout: 'timeout',
+  task_failed: 'api_error',
+  internal: 'api_error',
 };
 
 /** `{"success": false, "error": {"code", "message"}, "trace_id"}`, with the task id when there is one. */
 export function renderAceDataError(error: MockError, random: Random): RenderedError {
-  const [status, code] = CODES[error.kind];
   const body: Record<string, unknown> = { success: false };
   if (error.taskId !== undefined) body.task_id = error.taskId;
-  body.error = { code, message: error.message };
+  body.error = { code: CODES[error.kind], message: error.message };
   body.trace_id = random.uuid();
-  return { status: error.status ?? status, headers: error.headers, body };
+  return { status: error.status ?? DEFAULT_STATUS[error.kind], headers: error.headers, body };
 }
