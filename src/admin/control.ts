@@ -6,8 +6,8 @@ import type { MockOptions } from '../options.js';
 import { PROFILES } from '../profiles/profiles.js';
 import type { MockDeps } from '../server/createDeps.js';
 import type { JournalEntry, JournalFilter, PollReport } from '../server/journal.js';
+import { assertValid } from '../validation/schemas.js';
 import {
-  checked,
   type FaultWire,
   faultFromWire,
   faultToWire,
@@ -50,12 +50,12 @@ export class Control {
   }
 
   advance(ms: number) {
-    checked(this.#deps.schemas, 'admin/clock-advance-request.json', { ms });
+    assertValid(this.#deps.schemas, 'admin/clock-advance-request.json', { ms });
     return { now: iso(this.#deps.clock.advance(ms)) as string };
   }
 
   setClock(now: string) {
-    checked(this.#deps.schemas, 'admin/clock-request.json#/definitions/set', { now });
+    assertValid(this.#deps.schemas, 'admin/clock-request.json#/definitions/set', { now });
     this.#deps.clock.set(Date.parse(now));
     return this.clock();
   }
@@ -71,7 +71,7 @@ export class Control {
   }
 
   setSpeed(speed: number) {
-    checked(this.#deps.schemas, 'admin/clock-request.json#/definitions/speed', { speed });
+    assertValid(this.#deps.schemas, 'admin/clock-request.json#/definitions/speed', { speed });
     this.#deps.clock.setSpeed(speed);
     return this.clock();
   }
@@ -79,7 +79,7 @@ export class Control {
   // --- scenarios
 
   addScenario(wire: ScenarioWire) {
-    const input = scenarioFromWire(checked(this.#deps.schemas, 'admin/scenario.json', wire));
+    const input = scenarioFromWire(assertValid(this.#deps.schemas, 'admin/scenario.json', wire));
     try {
       return scenarioToWire(this.#deps.scenarios.add(input));
     } catch (error) {
@@ -103,7 +103,7 @@ export class Control {
   // --- faults
 
   addFault(wire: FaultWire) {
-    const input = faultFromWire(checked(this.#deps.schemas, 'admin/fault.json', wire));
+    const input = faultFromWire(assertValid(this.#deps.schemas, 'admin/fault.json', wire));
     return faultToWire(this.#deps.faults.add(input));
   }
 
@@ -152,7 +152,7 @@ export class Control {
 
   /** A task made directly, `elapsed_ms` into its life, with the plan given or the defaults. */
   seedTask(wire: TaskSeedWire) {
-    const seed = checked<TaskSeedWire>(this.#deps.schemas, 'admin/task-seed.json', wire);
+    const seed = assertValid<TaskSeedWire>(this.#deps.schemas, 'admin/task-seed.json', wire);
     const profile = PROFILES.find((p) => p.name === seed.profile);
     if (!profile) throw new MockError('bad_request', `profile must be one of the profiles`);
     if (seed.id !== undefined && this.#deps.store.has(profile.name, seed.id)) {

@@ -1,8 +1,6 @@
-import { MockError } from '../core/errors.js';
 import type { Fault, FaultInput } from '../core/faults.js';
 import type { Scenario, ScenarioInput } from '../core/scenarios.js';
 import type { TaskPlan } from '../core/task.js';
-import { describeIssues, type SchemaRegistry, schemaId } from '../validation/schemas.js';
 
 /** A scenario as the admin API, the `Prefer` header and the config file write it. */
 export interface ScenarioWire {
@@ -31,13 +29,6 @@ export interface FaultWire {
   hang?: boolean;
   times?: number;
   rate?: number;
-}
-
-/** `body` checked against `schemas/<path>`; a bad one is a 400 naming every bad field. */
-export function checked<T>(schemas: SchemaRegistry, path: string, body: unknown): T {
-  const issues = schemas.validate(schemaId(path), body ?? {});
-  if (issues.length > 0) throw new MockError('bad_request', describeIssues(issues), { issues });
-  return body as T;
 }
 
 function defined<T extends object>(value: T): T {

@@ -5,7 +5,7 @@ import type { Phase, TaskStatus } from '../core/lifecycle.js';
 import type { Random } from '../core/random.js';
 import type { Scheduler } from '../core/scheduler.js';
 import type { Task, TaskPlan } from '../core/task.js';
-import { describeIssues, type SchemaRegistry, schemaId } from '../validation/schemas.js';
+import { assertValid, type SchemaRegistry } from '../validation/schemas.js';
 
 /** What every dialect's routes are built with. */
 export interface DialectContext {
@@ -61,10 +61,7 @@ export function findTask(ctx: DialectContext, id: string, noun = 'task'): Task {
 
 /** The request body, checked against `schemas/<path>`; a bad one is a 400 in the vendor's words. */
 export function readBody<T>(ctx: DialectContext, req: Request, path: string): T {
-  const body: unknown = req.body ?? {};
-  const issues = ctx.schemas.validate(schemaId(path), body);
-  if (issues.length > 0) throw new MockError('bad_request', describeIssues(issues), { issues });
-  return body as T;
+  return assertValid<T>(ctx.schemas, path, req.body ?? {});
 }
 
 /** Where a create came from, for scenarios: its path and any plan the request asked for. */

@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
-import { checked, planFromWire, type ScenarioWire } from '../admin/wire.js';
+import { planFromWire, type ScenarioWire } from '../admin/wire.js';
 import { MockError } from '../core/errors.js';
 import type { ScenarioBook } from '../core/scenarios.js';
-import type { SchemaRegistry } from '../validation/schemas.js';
+import { assertValid, type SchemaRegistry } from '../validation/schemas.js';
 
 /** `key=value`, `key="quoted, value"` or a bare token, separated by commas or semicolons. */
 const PAIR = /\s*([A-Za-z_-]+)\s*(?:=\s*(?:"((?:[^"\\]|\\.)*)"|([^,;]*?)))?\s*(?:[,;]|$)/y;
@@ -49,7 +49,7 @@ export function prefer(book: ScenarioBook, schemas: SchemaRegistry): RequestHand
     if (Object.keys(inline).length > 0) {
       const wire = Object.fromEntries(Object.entries(inline).map(([k, v]) => [k, typed(v)]));
       try {
-        const plan = planFromWire(checked<ScenarioWire>(schemas, 'admin/scenario.json', wire));
+        const plan = planFromWire(assertValid<ScenarioWire>(schemas, 'admin/scenario.json', wire));
         res.locals.requested = { ...res.locals.requested, ...plan };
       } catch (error) {
         if (error instanceof MockError) {

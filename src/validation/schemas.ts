@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
-import type { Issue } from '../core/errors.js';
+import { type Issue, MockError } from '../core/errors.js';
 
 /** Every schema's `$id` starts here; the rest is its path under `schemas/`. */
 export const SCHEMA_BASE = 'https://luma-mock.local/schemas/';
@@ -127,4 +127,11 @@ export function loadSchemas(dir: string = SCHEMA_DIR): SchemaRegistry {
     loaded.set(dir, registry);
   }
   return registry;
+}
+
+/** `data` as `T` when it conforms to `schemas/<path>`; otherwise a 400 naming every bad field. */
+export function assertValid<T>(schemas: SchemaRegistry, path: string, data: unknown): T {
+  const issues = schemas.validate(schemaId(path), data);
+  if (issues.length > 0) throw new MockError('bad_request', describeIssues(issues), { issues });
+  return data as T;
 }
