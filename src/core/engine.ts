@@ -14,6 +14,8 @@ export interface CreateSpec {
   readonly request: unknown;
   /** What the request asked for itself (a `Prefer` header, a seeded task); wins over scenarios. */
   readonly requested?: Partial<TaskPlan> | undefined;
+  /** A scenario the request named (`Prefer: scenario=…`). */
+  readonly scenario?: string | undefined;
   /** A chosen id (seeding from the admin API); drawn from the generator when absent. */
   readonly id?: string | undefined;
   /** A chosen creation time, to start a task mid-lifecycle; the clock's now when absent. */
@@ -53,6 +55,7 @@ export class TaskEngine {
     const plan = this.planner.plan(
       { profile: spec.profile, path: spec.path, prompt: spec.input.prompt },
       spec.requested,
+      spec.scenario,
     );
     const task: Task = {
       profile: spec.profile,

@@ -26,7 +26,11 @@ export class Planner {
     this.#book = book;
   }
 
-  plan(origin: CreateOrigin, requested?: Partial<TaskPlan>): TaskPlan {
+  /**
+   * `requested` is what the request spelled out; `scenario` a scenario it named. Either one
+   * replaces the matching of scenarios for this task.
+   */
+  plan(origin: CreateOrigin, requested?: Partial<TaskPlan>, scenario?: string): TaskPlan {
     const { jitter, failRate, ...base } = this.#defaults;
     const drawn: TaskPlan = {
       ...base,
@@ -35,8 +39,9 @@ export class Planner {
       outcome:
         failRate > 0 && this.#random.int(0, 9_999) < failRate * 10_000 ? 'failed' : base.outcome,
     };
-    const scenario = requested ? undefined : this.#book.take(origin);
-    return { ...drawn, ...scenario, ...requested };
+    const named = scenario === undefined ? undefined : this.#book.takeNamed(scenario);
+    const matched = requested || named ? undefined : this.#book.take(origin);
+    return { ...drawn, ...matched, ...named, ...requested };
   }
 
   #jittered(ms: number, jitter: number): number {

@@ -77,6 +77,10 @@ export class ScenarioBook {
     this.#entries.clear();
   }
 
+  hasNamed(name: string): boolean {
+    return this.#entries.values().some((e) => e.input.name === name);
+  }
+
   /** The plan of the named scenario, whatever it matches; each use counts against its `times`. */
   takeNamed(name: string): Partial<TaskPlan> | undefined {
     const entry = this.#entries.values().find((e) => e.input.name === name);

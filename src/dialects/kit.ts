@@ -64,12 +64,16 @@ export function readBody<T>(ctx: DialectContext, req: Request, path: string): T 
   return assertValid<T>(ctx.schemas, path, req.body ?? {});
 }
 
-/** Where a create came from, for scenarios: its path and any plan the request asked for. */
-export function origin(
-  req: Request,
-  res: Response,
-): { path: string; requested?: Partial<TaskPlan> } {
-  return { path: req.path, requested: res.locals.requested as Partial<TaskPlan> | undefined };
+/** What the `Prefer` header asked of a create (see `server/prefer.ts`). */
+export interface Preference {
+  readonly scenario?: string;
+  readonly plan?: Partial<TaskPlan>;
+}
+
+/** Where a create came from, for scenarios: its path and what the request asked for. */
+export function origin(req: Request, res: Response) {
+  const preference = (res.locals.preference ?? {}) as Preference;
+  return { path: req.path, requested: preference.plan, scenario: preference.scenario };
 }
 
 export function now(ctx: DialectContext): number {
