@@ -60,6 +60,16 @@ const CLIENTS: Record<
       };
     },
   },
+  lumalabs: {
+    create: async (m) =>
+      (await m.post('/lumalabs/dream-machine/v1/generations/video', { model: 'ray-2' })).body.id,
+    read: async (m, id) => {
+      const { body } = await m.get(`/lumalabs/dream-machine/v1/generations/${id}`);
+      const state =
+        { queued: 'pending', dreaming: 'processing' }[body.state as string] ?? body.state;
+      return { ...relay(state, body.assets?.video ?? null) };
+    },
+  },
   acedata: {
     create: async (m) =>
       (await m.post('/acedata/luma/videos', { prompt: 'x', async: true })).body.task_id,

