@@ -62,7 +62,7 @@ describe('the contradictions in the docs (schemas/ERRATA.md)', () => {
   it('the yunwu batch request is {ids}, not the Kling image body its page declares', () => {
     expect(valid('relay/tasks-request.json', { ids: ['a'] })).toEqual([]);
     expect(valid('relay/tasks-request.json', { model: 'kling-image', prompt: 'x' })).toEqual([
-      { location: '/ids', message: 'is required' },
+      { location: '/ids', message: 'is required', keyword: 'required' },
     ]);
   });
 

@@ -27,9 +27,11 @@ export const DEFAULT_STATUS: Readonly<Record<MockErrorKind, number>> = {
 };
 
 export interface Issue {
-  /** JSON pointer into the request body, `''` for the body itself. */
+  /** JSON pointer into the checked value, `''` for the value itself. */
   location: string;
   message: string;
+  /** The JSON Schema keyword that failed (`required`, `type`, `enum`, `additionalProperties`, …). */
+  keyword?: string;
 }
 
 export class MockError extends Error {

@@ -29,45 +29,66 @@ function* jsonFiles(dir: string): Generator<string> {
 }
 
 function toIssue(error: ErrorObject): Issue {
-  const { params } = error;
-  switch (error.keyword) {
+  const { params, keyword, instancePath } = error;
+  switch (keyword) {
     case 'required':
       return {
-        location: `${error.instancePath}/${params.missingProperty}`,
+        location: `${instancePath}/${params.missingProperty}`,
         message: 'is required',
+        keyword,
       };
     case 'additionalProperties':
       return {
-        location: `${error.instancePath}/${params.additionalProperty}`,
+        location: `${instancePath}/${params.additionalProperty}`,
         message: 'is not allowed',
+        keyword,
       };
     case 'enum':
       return {
-        location: error.instancePath,
+        location: instancePath,
         message: `must be one of ${(params.allowedValues as unknown[]).join(', ')}`,
+        keyword,
+      };
+    case 'const':
+      return {
+        location: instancePath,
+        message: `must be ${JSON.stringify(params.allowedValue)}`,
+        keyword,
       };
     default:
-      return { location: error.instancePath, message: error.message ?? 'is invalid' };
+      return { location: instancePath, message: error.message ?? 'is invalid', keyword };
   }
 }
 
+const within = (path: string, parent: string) => path.startsWith(`${parent}/`);
+
 /**
- * Ajv's errors as issues a person reads: `if` adds nothing the branch it chose does not say,
- * and the alternatives of an `anyOf` of required fields read better as one "needs one of".
+ * Ajv's errors as issues a person reads. `if` adds nothing the branch it chose does not say.
+ * When a value took the shape of one `oneOf`/`anyOf` branch and went wrong inside it, only
+ * the errors inside are kept (not "must be null", not "must match exactly one schema").
+ * The alternatives of an `anyOf` of required fields read as one "needs one of".
  */
 function toIssues(errors: readonly ErrorObject[]): Issue[] {
   const issues: Issue[] = [];
   const absorbed = new Set<ErrorObject>();
   for (const error of errors) {
-    if (error.keyword !== 'anyOf') continue;
+    if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue;
+    const at = error.instancePath;
     const branches = errors.filter(
       (e) => e.keyword === 'required' && e.schemaPath.startsWith(`${error.schemaPath}/`),
     );
-    if (branches.length === 0) continue;
-    for (const branch of branches) absorbed.add(branch);
-    absorbed.add(error);
-    const names = branches.map((branch) => branch.params.missingProperty as string);
-    issues.push({ location: error.instancePath, message: `needs one of ${names.join(', ')}` });
+    if (branches.length > 0) {
+      for (const branch of branches) absorbed.add(branch);
+      absorbed.add(error);
+      const names = branches.map((branch) => branch.params.missingProperty as string);
+      issues.push({ location: at, message: `needs one of ${names.join(', ')}`, keyword: 'anyOf' });
+    } else if (errors.some((e) => within(toIssue(e).location, at))) {
+      absorbed.add(error);
+      for (const e of errors) {
+        if (e.instancePath === at && (e.keyword === 'type' || e.keyword === 'const'))
+          absorbed.add(e);
+      }
+    }
   }
   for (const error of errors) {
     if (error.keyword !== 'if' && !absorbed.has(error)) issues.push(toIssue(error));
