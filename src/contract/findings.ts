@@ -48,11 +48,16 @@ export function shown(value: unknown): string {
 export function findingOf(route: string, issue: Issue, body: unknown, task?: string): Finding {
   const at = valueAt(body, issue.location);
   const extra = issue.keyword === 'additionalProperties';
+  const expected = extra
+    ? 'no such field (undocumented)'
+    : issue.keyword === 'required'
+      ? 'present'
+      : issue.message.replace(/^must be /, '');
   return {
     severity: extra ? 'warning' : 'error',
     route,
     path: jsonPath(issue.location),
-    expected: extra ? 'no such field (undocumented)' : issue.message.replace(/^must be /, ''),
+    expected,
     actual: at.found ? shown(at.value) : 'missing',
     task,
   };

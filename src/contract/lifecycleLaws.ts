@@ -17,7 +17,7 @@ export class LifecycleLaws {
       findings.push({ severity: 'error', route, path: '(lifecycle)', expected, actual, task });
     const key = `${route}\u0000${task}`;
     const before = this.#last.get(key);
-    if (now.hasMedia && now.phase !== 'completed') {
+    if (now.hasMedia && now.phase !== 'completed' && now.phase !== 'unknown') {
       law('media URLs only once completed', `media while ${now.phase}`);
     }
     if (before && before.phase !== 'unknown' && now.phase !== 'unknown') {
