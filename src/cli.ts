@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readConfigFile } from './configFile.js';
 import { createLumaMock } from './createLumaMock.js';
 import { type MockOptionsInput, resolveOptions } from './options.js';
 import { PROFILES } from './profiles/profiles.js';
+import { loadExchanges } from './proxy/exchange.js';
 
 export const HELP = `luma-mock: a local stand-in for the Luma video task APIs
 
@@ -26,6 +28,11 @@ Usage: npm start -- [options]      (or: luma-mock [options])
   --failure-reason S    the reason a failing task gives (default "The generation failed.")
   --body-limit SIZE     largest request body, e.g. 10mb (default 10mb)
   --journal-limit N     requests the journal keeps (default 10000)
+  --proxy P=URL         forward profile P to the live vendor at URL, checking each
+                        answer against the contract (header X-Luma-Mock-Contract);
+                        repeatable, e.g. --proxy yunwu=https://yunwu.ai
+  --record DIR          with --proxy: write each exchange to DIR, credentials redacted
+  --replay DIR          serve the exchanges recorded in DIR, offline, at their pace
   --config FILE         settings, scenarios and faults from a JSON file
                         (default: ./luma-mock.config.json if present);
                         flags override the file
@@ -83,6 +90,9 @@ export function parseCli(
       'failure-reason': { type: 'string' },
       'body-limit': { type: 'string' },
       'journal-limit': { type: 'string' },
+      proxy: { type: 'string', multiple: true },
+      record: { type: 'string' },
+      replay: { type: 'string' },
       config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -103,6 +113,19 @@ export function parseCli(
     throw new RangeError(`--start must be an ISO time, got "${start}"`);
   }
   const tokens = values.tokens?.split(',').map((token) => token.trim()) ?? file.tokens ?? null;
+  const proxy = { ...file.proxy };
+  for (const pair of values.proxy ?? []) {
+    const [profile, url] = pair.split(/=(.*)/s);
+    if (!profile || !url || !PROFILES.some((p) => p.name === profile)) {
+      throw new RangeError(
+        `--proxy takes PROFILE=URL with a profile of ${PROFILES.map((p) => p.name).join(', ')}, got "${pair}"`,
+      );
+    }
+    proxy[profile] = url;
+  }
+  const replayDir = values.replay ?? file.replay;
+  const replay = replayDir === undefined ? undefined : loadExchanges(resolve(cwd, replayDir));
+  const record = values.record ?? file.record;
   return {
     help: false,
     host: values.host ?? file.host ?? '127.0.0.1',
@@ -116,6 +139,9 @@ export function parseCli(
         journalLimit: number('journal-limit', values['journal-limit']) ?? file.journal_limit,
         scenarios: file.scenarios,
         faults: file.faults,
+        proxy: Object.keys(proxy).length > 0 ? proxy : undefined,
+        recordDir: record === undefined ? undefined : resolve(cwd, record),
+        replay,
       }),
       plan: given({
         queueMs: seconds(number('queue-seconds', values['queue-seconds']) ?? file.queue_seconds),
@@ -141,7 +167,12 @@ export async function start(config: CliConfig) {
   const banner = [
     `luma-mock listening on ${url}`,
     `  clock ${options.clock.mode}${options.clock.speed === 1 ? '' : ` x${options.clock.speed}`}, seed ${options.seed}`,
-    ...PROFILES.map((profile) => `  ${profile.name.padEnd(8)} ${url}${profile.basePath}`),
+    ...PROFILES.map((profile) => {
+      const target = options.proxy[profile.name];
+      const replayed = options.replay.some((e) => e.profile === profile.name);
+      const note = target ? `  (proxy to ${target})` : replayed ? '  (replaying recordings)' : '';
+      return `  ${profile.name.padEnd(8)} ${url}${profile.basePath}${note}`;
+    }),
     `  admin    ${url}/__admin`,
   ].join('\n');
   return { mock, url, deps, banner, close: () => mock.close() };

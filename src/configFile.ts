@@ -21,6 +21,9 @@ export interface ConfigFile {
   journal_limit?: number;
   scenarios?: ScenarioWire[];
   faults?: FaultWire[];
+  proxy?: Record<string, string>;
+  record?: string;
+  replay?: string;
 }
 
 export const DEFAULT_CONFIG_FILE = 'luma-mock.config.json';

@@ -2,6 +2,7 @@ import type { FaultWire, ScenarioWire } from './admin/wire.js';
 import type { DeliveryPolicy } from './callbacks/callbackDispatcher.js';
 import type { ClockMode } from './core/clock.js';
 import type { PlanDefaults } from './core/planner.js';
+import type { Exchange } from './proxy/exchange.js';
 
 /** Everything a mock instance is configured with, defaults applied (see `resolveOptions`). */
 export interface MockOptions {
@@ -26,6 +27,12 @@ export interface MockOptions {
   /** How many requests the journal keeps, oldest dropped first. */
   readonly journalLimit: number;
   readonly callbacks: DeliveryPolicy;
+  /** Profiles forwarded to the live vendor (profile → base URL), each answer checked on the way. */
+  readonly proxy: Readonly<Record<string, string>>;
+  /** Where proxied exchanges are recorded, if anywhere. */
+  readonly recordDir: string | undefined;
+  /** Recorded exchanges to serve instead of the mock, for the profiles they cover. */
+  readonly replay: readonly Exchange[];
   /** Where the server writes its few log lines. */
   readonly log: (line: string) => void;
 }
@@ -40,6 +47,9 @@ export interface MockOptionsInput {
   faults?: readonly FaultWire[];
   journalLimit?: number;
   callbacks?: Partial<DeliveryPolicy>;
+  proxy?: Readonly<Record<string, string>>;
+  recordDir?: string | undefined;
+  replay?: readonly Exchange[];
   log?: (line: string) => void;
 }
 
@@ -78,6 +88,9 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
     journalLimit: input.journalLimit ?? 10_000,
     // Luma's changelog: retried 3 times 100 ms apart, each with a 5 s timeout.
     callbacks: { retries: 3, retryDelayMs: 100, timeoutMs: 5_000, keep: 1_000, ...input.callbacks },
+    proxy: { ...input.proxy },
+    recordDir: input.recordDir,
+    replay: input.replay ?? [],
     log: input.log ?? ((line) => console.error(line)),
   };
   check(Number.isSafeInteger(options.seed), 'seed', 'must be an integer');
@@ -106,6 +119,9 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
     'journalLimit',
     'must be a whole number >= 0',
   );
+  for (const [profile, url] of Object.entries(options.proxy)) {
+    check(/^https?:\/\/[^/]/.test(url), `proxy ${profile}`, 'must be an http(s) URL');
+  }
   check(
     options.tokens?.every((token) => token.trim() !== '') ?? true,
     'tokens',

@@ -4,6 +4,8 @@ import { Control } from '../admin/control.js';
 import { renderAdminError } from '../admin/renderAdminError.js';
 import type { MockOptions } from '../options.js';
 import { PROFILES } from '../profiles/profiles.js';
+import { proxyRoutes } from '../proxy/proxyRoutes.js';
+import { replayRoutes } from '../proxy/replayRoutes.js';
 import { bearerAuth } from './bearerAuth.js';
 import type { MockDeps } from './createDeps.js';
 import { injectFaults } from './injectFaults.js';
@@ -26,6 +28,8 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
 
   app.use('/__admin', body, adminRoutes(new Control(deps, options)), noRoute, adminErrors);
 
+  let recorded = 0;
+  const raw = express.raw({ limit: options.bodyLimit, type: () => true });
   for (const profile of PROFILES) {
     const ctx = {
       profile: profile.name,
@@ -33,14 +37,34 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
       scheduler: deps.scheduler,
       schemas: deps.schemas,
     };
+    const target = options.proxy[profile.name];
+    const replayed = options.replay.some((exchange) => exchange.profile === profile.name);
+    // A proxied or replayed profile answers as the vendor did: no mock auth, the body untouched.
+    const serve = target
+      ? [
+          raw,
+          proxyRoutes({
+            profile: profile.name,
+            target,
+            schemas: deps.schemas,
+            log: options.log,
+            recordDir: options.recordDir,
+            nextSeq: () => ++recorded,
+          }),
+        ]
+      : replayed
+        ? [raw, replayRoutes(profile.name, options.replay, deps.clock)]
+        : [
+            bearerAuth(options.tokens),
+            body,
+            prefer(deps.scenarios, deps.schemas),
+            profile.routes(ctx),
+          ];
     app.use(
       profile.basePath,
       journalRequests(profile.name, deps.journal, deps.clock),
       injectFaults(profile.name, deps.faults, deps.random),
-      bearerAuth(options.tokens),
-      body,
-      prefer(deps.scenarios, deps.schemas),
-      profile.routes(ctx),
+      ...serve,
       noRoute,
       renderErrors(profile.renderError, deps.random, options.log),
     );
