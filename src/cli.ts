@@ -28,6 +28,7 @@ Usage: npm start -- [options]      (or: luma-mock [options])
   --failure-reason S    the reason a failing task gives (default "The generation failed.")
   --body-limit SIZE     largest request body, e.g. 10mb (default 10mb)
   --journal-limit N     requests the journal keeps (default 10000)
+  --max-tasks N         tasks kept; past it the oldest ended go first (default 1000000)
   --proxy P=URL         forward profile P to the live vendor at URL, checking each
                         answer against the contract (header X-Luma-Mock-Contract);
                         repeatable, e.g. --proxy yunwu=https://yunwu.ai
@@ -90,6 +91,7 @@ export function parseCli(
       'failure-reason': { type: 'string' },
       'body-limit': { type: 'string' },
       'journal-limit': { type: 'string' },
+      'max-tasks': { type: 'string' },
       proxy: { type: 'string', multiple: true },
       record: { type: 'string' },
       replay: { type: 'string' },
@@ -137,6 +139,7 @@ export function parseCli(
       ...given({
         bodyLimit: values['body-limit'] ?? file.body_limit,
         journalLimit: number('journal-limit', values['journal-limit']) ?? file.journal_limit,
+        maxTasks: number('max-tasks', values['max-tasks']) ?? file.max_tasks,
         scenarios: file.scenarios,
         faults: file.faults,
         proxy: Object.keys(proxy).length > 0 ? proxy : undefined,

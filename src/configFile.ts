@@ -19,6 +19,7 @@ export interface ConfigFile {
   failure_reason?: string;
   body_limit?: string;
   journal_limit?: number;
+  max_tasks?: number;
   scenarios?: ScenarioWire[];
   faults?: FaultWire[];
   proxy?: Record<string, string>;

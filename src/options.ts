@@ -26,6 +26,8 @@ export interface MockOptions {
   readonly faults: readonly FaultWire[];
   /** How many requests the journal keeps, oldest dropped first. */
   readonly journalLimit: number;
+  /** How many tasks the store keeps; past it the oldest ended task is forgotten. */
+  readonly maxTasks: number;
   readonly callbacks: DeliveryPolicy;
   /** Profiles forwarded to the live vendor (profile → base URL), each answer checked on the way. */
   readonly proxy: Readonly<Record<string, string>>;
@@ -46,6 +48,7 @@ export interface MockOptionsInput {
   scenarios?: readonly ScenarioWire[];
   faults?: readonly FaultWire[];
   journalLimit?: number;
+  maxTasks?: number;
   callbacks?: Partial<DeliveryPolicy>;
   proxy?: Readonly<Record<string, string>>;
   recordDir?: string | undefined;
@@ -86,6 +89,7 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
     scenarios: input.scenarios ?? [],
     faults: input.faults ?? [],
     journalLimit: input.journalLimit ?? 10_000,
+    maxTasks: input.maxTasks ?? 1_000_000,
     // Luma's changelog: retried 3 times 100 ms apart, each with a 5 s timeout.
     callbacks: { retries: 3, retryDelayMs: 100, timeoutMs: 5_000, keep: 1_000, ...input.callbacks },
     proxy: { ...input.proxy },
@@ -114,6 +118,11 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
   );
   check(plan.jitter >= 0 && plan.jitter <= 1, 'jitter', 'must be 0 to 1');
   check(plan.failRate >= 0 && plan.failRate <= 1, 'failRate', 'must be 0 to 1');
+  check(
+    Number.isInteger(options.maxTasks) && options.maxTasks >= 1,
+    'maxTasks',
+    'must be a whole number >= 1',
+  );
   check(
     Number.isInteger(options.journalLimit) && options.journalLimit >= 0,
     'journalLimit',

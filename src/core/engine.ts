@@ -43,15 +43,51 @@ export class TaskEngine {
   readonly planner: Planner;
   readonly #listeners: Listeners = { created: new Set(), deleted: new Set(), cleared: new Set() };
 
-  constructor(clock: Clock, random: Random, store: TaskStore, planner: Planner) {
+  readonly #maxTasks: number;
+  readonly #log: (line: string) => void;
+
+  constructor(
+    clock: Clock,
+    random: Random,
+    store: TaskStore,
+    planner: Planner,
+    limits: { maxTasks: number; log: (line: string) => void } = {
+      maxTasks: Number.POSITIVE_INFINITY,
+      log: () => {},
+    },
+  ) {
     this.clock = clock;
     this.random = random;
     this.store = store;
     this.planner = planner;
+    this.#maxTasks = limits.maxTasks;
+    this.#log = limits.log;
+  }
+
+  /** Makes room for one more task: the oldest ended task goes first, else the oldest of all. */
+  #makeRoom(): void {
+    if (this.store.size < this.#maxTasks) return;
+    const now = this.clock.now();
+    let victim: Task | undefined;
+    for (const task of this.store.all()) {
+      victim ??= task;
+      if (statusAt(task, now).endedAt !== null) {
+        victim = task;
+        break;
+      }
+    }
+    if (!victim) return;
+    this.#log(
+      `store full (${this.#maxTasks} tasks): forgetting ${victim.profile} task ${victim.id}`,
+    );
+    this.delete(victim.profile, victim.id);
   }
 
   create(spec: CreateSpec): Task {
-    const id = spec.id ?? this.random.uuid();
+    this.#makeRoom();
+    let id = spec.id ?? this.random.uuid();
+    // A drawn id never replaces a task (a restored store may already hold the next draw).
+    while (spec.id === undefined && this.store.has(spec.profile, id)) id = this.random.uuid();
     const createdAt = spec.createdAt ?? this.clock.now();
     const vendor = Object.freeze(spec.vendor?.(this.random, createdAt) ?? {});
     const plan = this.planner.plan(

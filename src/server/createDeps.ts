@@ -39,7 +39,10 @@ export function createDeps(options: MockOptions): MockDeps {
   const store = new TaskStore();
   const scenarios = new ScenarioBook();
   const planner = new Planner(random, options.plan, scenarios);
-  const engine = new TaskEngine(clock, random, store, planner);
+  const engine = new TaskEngine(clock, random, store, planner, {
+    maxTasks: options.maxTasks,
+    log: options.log,
+  });
   const scheduler = new Scheduler(clock);
   const specs = new Map(PROFILES.map((profile) => [profile.name, profile.callbacks]));
   const deps: MockDeps = {

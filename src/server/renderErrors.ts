@@ -31,6 +31,8 @@ export function toMockError(error: unknown): MockError {
           'payload_too_large',
           `The body is larger than the limit of ${error.limit ?? '?'} bytes.`,
         );
+      case 'entity.too.deep':
+        return new MockError('bad_request', error.message);
       case 'charset.unsupported':
       case 'encoding.unsupported':
         return new MockError('unsupported_media_type', error.message);
