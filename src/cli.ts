@@ -34,6 +34,9 @@ Usage: npm start -- [options]      (or: luma-mock [options])
                         repeatable, e.g. --proxy yunwu=https://yunwu.ai
   --record DIR          with --proxy: write each exchange to DIR, credentials redacted
   --replay DIR          serve the exchanges recorded in DIR, offline, at their pace
+  --data-dir DIR        keep tasks, scenarios and the clock in DIR across restarts
+  --admin-token T       require "Authorization: Bearer T" on /__admin (needed to
+                        listen on any address but loopback)
   --config FILE         settings, scenarios and faults from a JSON file
                         (default: ./luma-mock.config.json if present);
                         flags override the file
@@ -54,6 +57,11 @@ function number(flag: string, value: string | undefined): number | undefined {
     throw new RangeError(`--${flag} must be a number, got "${value}"`);
   }
   return parsed;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
@@ -95,6 +103,8 @@ export function parseCli(
       proxy: { type: 'string', multiple: true },
       record: { type: 'string' },
       replay: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'admin-token': { type: 'string' },
       config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -128,9 +138,17 @@ export function parseCli(
   const replayDir = values.replay ?? file.replay;
   const replay = replayDir === undefined ? undefined : loadExchanges(resolve(cwd, replayDir));
   const record = values.record ?? file.record;
+  const dataDir = values['data-dir'] ?? file.data_dir;
+  const host = values.host ?? file.host ?? '127.0.0.1';
+  const adminToken = values['admin-token'] ?? file.admin_token;
+  if (!isLoopback(host) && !adminToken) {
+    throw new RangeError(
+      `refusing to listen on ${host} without --admin-token: anyone who reaches it could drive the admin API`,
+    );
+  }
   return {
     help: false,
-    host: values.host ?? file.host ?? '127.0.0.1',
+    host,
     port,
     options: {
       seed: number('seed', values.seed) ?? file.seed ?? drawSeed(),
@@ -145,6 +163,8 @@ export function parseCli(
         proxy: Object.keys(proxy).length > 0 ? proxy : undefined,
         recordDir: record === undefined ? undefined : resolve(cwd, record),
         replay,
+        dataDir: dataDir === undefined ? undefined : resolve(cwd, dataDir),
+        adminToken,
       }),
       plan: given({
         queueMs: seconds(number('queue-seconds', values['queue-seconds']) ?? file.queue_seconds),
@@ -178,7 +198,7 @@ export async function start(config: CliConfig) {
     }),
     `  admin    ${url}/__admin`,
   ].join('\n');
-  return { mock, url, deps, banner, close: () => mock.close() };
+  return { mock, url, deps, banner, close: (graceMs = 0) => mock.close({ graceMs }) };
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -197,8 +217,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   const mock = await start(config);
   process.stdout.write(`${mock.banner}\n`);
+  /** SIGINT/SIGTERM: drain requests in flight (5 s at most), write the last snapshot, exit. */
   const stop = async () => {
-    await mock.close();
+    await mock.close(5_000);
     process.exit(0);
   };
   process.once('SIGINT', stop);

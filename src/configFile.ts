@@ -25,6 +25,8 @@ export interface ConfigFile {
   proxy?: Record<string, string>;
   record?: string;
   replay?: string;
+  data_dir?: string;
+  admin_token?: string;
 }
 
 export const DEFAULT_CONFIG_FILE = 'luma-mock.config.json';

@@ -14,8 +14,11 @@ export interface LumaMock {
   readonly url: string | undefined;
   /** Serves the mock; port 0 (the default) picks a free one. */
   listen(port?: number, host?: string): Promise<{ url: string }>;
-  /** Stops serving and stops every timer; safe to call twice. */
-  close(): Promise<void>;
+  /**
+   * Stops serving (requests in flight get up to `graceMs` to finish), stops every timer and
+   * takes a last snapshot of the data directory; safe to call twice.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
   /** No tasks, requests or deliveries; the configured scenarios and faults again. */
   reset(): void;
   readonly clock: Pick<Control, 'advance' | 'freeze' | 'resume' | 'setSpeed'> & {
@@ -77,11 +80,12 @@ export function createLumaMock(input: MockOptionsInput = {}): LumaMock {
       server ??= await listen(app, host, port);
       return { url: server.url };
     },
-    close() {
+    close({ graceMs = 0 } = {}) {
       closing ??= (async () => {
+        await server?.close(graceMs);
         deps.callbacks.close();
         deps.scheduler.dispose();
-        await server?.close();
+        deps.persistence?.close();
       })();
       return closing;
     },

@@ -35,6 +35,10 @@ export interface MockOptions {
   readonly recordDir: string | undefined;
   /** Recorded exchanges to serve instead of the mock, for the profiles they cover. */
   readonly replay: readonly Exchange[];
+  /** Keeps tasks, scenarios and the clock across restarts, when set. */
+  readonly dataDir: string | undefined;
+  /** When set, the admin API answers only `Authorization: Bearer <adminToken>`. */
+  readonly adminToken: string | undefined;
   /** Where the server writes its few log lines. */
   readonly log: (line: string) => void;
 }
@@ -53,6 +57,8 @@ export interface MockOptionsInput {
   proxy?: Readonly<Record<string, string>>;
   recordDir?: string | undefined;
   replay?: readonly Exchange[];
+  dataDir?: string | undefined;
+  adminToken?: string | undefined;
   log?: (line: string) => void;
 }
 
@@ -95,6 +101,8 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
     proxy: { ...input.proxy },
     recordDir: input.recordDir,
     replay: input.replay ?? [],
+    dataDir: input.dataDir,
+    adminToken: input.adminToken,
     log: input.log ?? ((line) => console.error(line)),
   };
   check(Number.isSafeInteger(options.seed), 'seed', 'must be an integer');

@@ -32,6 +32,9 @@ describe('the command line', () => {
       ['--fail-rate', '0.1'],
       ['--failure-reason', 'moderation'],
       ['--journal-limit', '50'],
+      ['--max-tasks', '500'],
+      ['--admin-token', 'adm'],
+      ['--data-dir', '/tmp/luma-data'],
     ].flat();
     expect(parseCli(argv, seed)).toEqual({
       help: false,
@@ -43,6 +46,9 @@ describe('the command line', () => {
         tokens: ['a', 'b'],
         bodyLimit: '1mb',
         journalLimit: 50,
+        maxTasks: 500,
+        adminToken: 'adm',
+        dataDir: '/tmp/luma-data',
         plan: {
           queueMs: 2_000,
           renderMs: 30_000,
@@ -61,6 +67,8 @@ describe('the command line', () => {
     [['--start', 'yesterday'], '--start must be an ISO time'],
     [['--speed', ''], '--speed must be a number'],
     [['--bogus'], "Unknown option '--bogus'"],
+    [['--host', '0.0.0.0'], 'refusing to listen on 0.0.0.0 without --admin-token'],
+    [['--host', '192.168.1.5'], 'refusing to listen on 192.168.1.5 without --admin-token'],
   ])('refuses %j, saying why', (argv, message) => {
     expect(() => parseCli(argv, seed)).toThrow(message);
   });

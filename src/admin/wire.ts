@@ -119,3 +119,9 @@ export function planToWire(plan: TaskPlan) {
     stuck: plan.stuck,
   };
 }
+
+/** A scenario as the config file and the data directory keep it: its uses left as `times`. */
+export function scenarioToConfig(scenario: Scenario): ScenarioWire {
+  const { id: _id, used: _used, remaining, ...wire } = scenarioToWire(scenario);
+  return defined({ ...wire, times: remaining ?? undefined }) as ScenarioWire;
+}

@@ -61,7 +61,7 @@ export class CallbackDispatcher {
     this.#specFor = specFor;
     this.#policy = policy;
     this.#post = post;
-    engine.on('created', (task) => this.#plan(task));
+    engine.on('created', (task) => this.watch(task));
     engine.on('deleted', (task) => this.#cancel(task));
   }
 
@@ -88,7 +88,8 @@ export class CallbackDispatcher {
     this.#cancels.clear();
   }
 
-  #plan(task: Task): void {
+  /** Schedules the task's callbacks for the transitions after `after` (all of them by default). */
+  watch(task: Task, after = Number.NEGATIVE_INFINITY): void {
     const url = task.input.callbackUrl;
     const spec = this.#specFor(task.profile);
     if (url === null || !spec) return;
@@ -96,7 +97,8 @@ export class CallbackDispatcher {
     const cancels: (() => void)[] = [];
     for (const event of spec.events) {
       const at = event === 'processing' ? startAt : endAt;
-      if (!Number.isFinite(at) || (event !== 'processing' && event !== task.plan.outcome)) continue;
+      if (!Number.isFinite(at) || at <= after) continue;
+      if (event !== 'processing' && event !== task.plan.outcome) continue;
       cancels.push(this.#scheduler.at(at, () => this.#send(task, url, spec, at)));
     }
     this.#cancels.set(task, cancels);

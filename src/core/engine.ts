@@ -27,7 +27,8 @@ export interface CreateSpec {
 }
 
 export interface TaskEvents {
-  created(task: Task): void;
+  /** A new task, with the vendor ids it can also be looked up by. */
+  created(task: Task, aliases: readonly string[]): void;
   deleted(task: Task): void;
   /** After `clear()`: every task of every profile is gone (a reset). */
   cleared(): void;
@@ -106,8 +107,9 @@ export class TaskEngine {
       media: drawMedia(this.random, spec.input.aspectRatio, spec.input.seconds),
       vendor,
     };
-    this.store.add(task, spec.aliases?.(vendor));
-    for (const listener of this.#listeners.created) listener(task);
+    const aliases = spec.aliases?.(vendor) ?? [];
+    this.store.add(task, aliases);
+    for (const listener of this.#listeners.created) listener(task, aliases);
     return task;
   }
 

@@ -46,6 +46,17 @@ export interface CreateOrigin {
  */
 export class ScenarioBook {
   readonly #entries = new IdList<Entry>('scn');
+  readonly #listeners = new Set<() => void>();
+
+  /** Called after every change: an add, a removal, a use. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
 
   /** Throws a RangeError naming the field when the prompt pattern is not a valid expression. */
   add(input: ScenarioInput): Scenario {
@@ -60,9 +71,9 @@ export class ScenarioBook {
       }
     }
     const route = input.match.route === undefined ? null : routePattern(input.match.route);
-    return this.#describe(
-      this.#entries.push({ id: this.#entries.nextId(), input, prompt, route, used: 0 }),
-    );
+    const entry = this.#entries.push({ id: this.#entries.nextId(), input, prompt, route, used: 0 });
+    this.#changed();
+    return this.#describe(entry);
   }
 
   list(): Scenario[] {
@@ -70,11 +81,14 @@ export class ScenarioBook {
   }
 
   remove(id: string): boolean {
-    return this.#entries.remove(id);
+    const removed = this.#entries.remove(id);
+    if (removed) this.#changed();
+    return removed;
   }
 
   clear(): void {
     this.#entries.clear();
+    this.#changed();
   }
 
   hasNamed(name: string): boolean {
@@ -106,6 +120,7 @@ export class ScenarioBook {
     if (entry.input.times !== undefined && entry.used >= entry.input.times) {
       this.#entries.remove(entry.id);
     }
+    this.#changed();
     return entry.input.plan;
   }
 

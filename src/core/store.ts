@@ -33,6 +33,8 @@ export class TaskStore {
   add(task: Task, aliases: readonly string[] = []): void {
     const space = this.#space(task.profile);
     space.tasks.set(task.id, task);
+    // A restored task keeps its number; new ones count on from the highest.
+    space.seq = Math.max(space.seq, task.seq);
     for (const alias of aliases) space.aliases.set(alias, task.id);
   }
 
@@ -59,6 +61,17 @@ export class TaskStore {
   /** One profile's tasks, oldest first. */
   list(profile: string): Task[] {
     return [...(this.#spaces.get(profile)?.tasks.values() ?? [])];
+  }
+
+  /** Every task with the aliases it answers to, oldest first within each profile. */
+  *entries(): IterableIterator<{ task: Task; aliases: string[] }> {
+    for (const space of this.#spaces.values()) {
+      const aliasesOf = new Map<string, string[]>();
+      for (const [alias, id] of space.aliases)
+        aliasesOf.set(id, [...(aliasesOf.get(id) ?? []), alias]);
+      for (const task of space.tasks.values())
+        yield { task, aliases: aliasesOf.get(task.id) ?? [] };
+    }
   }
 
   /** Every task, oldest first within each profile. */

@@ -26,7 +26,15 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
   const body = jsonBody(options.bodyLimit);
   const adminErrors = renderErrors(renderAdminError, deps.random, options.log);
 
-  app.use('/__admin', body, adminRoutes(new Control(deps, options)), noRoute, adminErrors);
+  const adminAuth = options.adminToken === undefined ? [] : [bearerAuth([options.adminToken])];
+  app.use(
+    '/__admin',
+    ...adminAuth,
+    body,
+    adminRoutes(new Control(deps, options)),
+    noRoute,
+    adminErrors,
+  );
 
   let recorded = 0;
   const raw = express.raw({ limit: options.bodyLimit, type: () => true });

@@ -1,4 +1,5 @@
 import { Control } from '../admin/control.js';
+import { scenarioToConfig } from '../admin/wire.js';
 import { CallbackDispatcher } from '../callbacks/callbackDispatcher.js';
 import { postJson } from '../callbacks/postJson.js';
 import { Clock } from '../core/clock.js';
@@ -10,6 +11,8 @@ import { ScenarioBook } from '../core/scenarios.js';
 import { Scheduler } from '../core/scheduler.js';
 import { TaskStore } from '../core/store.js';
 import type { MockOptions } from '../options.js';
+import { loadDataDir } from '../persistence/dataDir.js';
+import { persist } from '../persistence/persist.js';
 import { PROFILES } from '../profiles/profiles.js';
 import { loadSchemas, type SchemaRegistry } from '../validation/schemas.js';
 import { Journal } from './journal.js';
@@ -26,16 +29,30 @@ export interface MockDeps {
   readonly journal: Journal;
   readonly callbacks: CallbackDispatcher;
   readonly schemas: SchemaRegistry;
+  /** Writes the data directory, when there is one; `close()` takes a last snapshot. */
+  readonly persistence: { close(): void } | undefined;
+}
+
+/** Another seed for each opening of a data directory, so that new ids never repeat old ones. */
+function mixSeed(seed: number, epoch: number): number {
+  return epoch <= 1 ? seed : (Math.imul(seed ^ epoch, 0x9e3779b1) >>> 0) % 2 ** 31;
 }
 
 /** Builds a mock instance's parts, with the configured scenarios and faults in force. */
 export function createDeps(options: MockOptions): MockDeps {
+  const saved =
+    options.dataDir === undefined ? undefined : loadDataDir(options.dataDir, options.log);
+  // A saved clock goes on from its reading: frozen in manual mode, by the time away in real mode.
+  const away =
+    saved?.clock && options.clock.mode === 'real'
+      ? (Date.now() - saved.clock.wall) * options.clock.speed
+      : 0;
   const clock = new Clock({
     mode: options.clock.mode,
     speed: options.clock.speed,
-    startAt: options.clock.startAt,
+    startAt: saved?.clock ? saved.clock.now + away : options.clock.startAt,
   });
-  const random = new Random(options.seed);
+  const random = new Random(mixSeed(options.seed, saved?.epoch ?? 0));
   const store = new TaskStore();
   const scenarios = new ScenarioBook();
   const planner = new Planner(random, options.plan, scenarios);
@@ -62,7 +79,21 @@ export function createDeps(options: MockOptions): MockDeps {
       postJson,
     ),
     schemas: loadSchemas(),
+    persistence: undefined,
   };
-  new Control(deps, options).applyConfigured();
-  return deps;
+  const control = new Control(deps, options);
+  for (const { task, aliases } of saved?.tasks ?? []) {
+    store.add(task, aliases);
+    // Callbacks of transitions still ahead; those behind were sent before the restart.
+    deps.callbacks.watch(task, clock.now());
+  }
+  if (saved?.scenarios) {
+    for (const scenario of saved.scenarios) control.addScenario(scenario);
+    for (const fault of options.faults) control.addFault(fault);
+  } else {
+    control.applyConfigured();
+  }
+  if (!options.dataDir || !saved) return deps;
+  const persistence = persist(options.dataDir, saved.epoch, deps, scenarioToConfig);
+  return { ...deps, persistence };
 }

@@ -4,7 +4,11 @@ import type { Express } from 'express';
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish for up to `graceMs`, then cuts the rest
+   * (a held AceData create, a hung fault). Safe to call twice.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Serves `app` on host:port (port 0 picks a free one). */
@@ -19,11 +23,12 @@ export function listen(app: Express, host: string, port: number): Promise<Runnin
       resolve({
         url: `http://${shown}:${address.port}`,
         port: address.port,
-        close() {
+        close(graceMs = 0) {
           closing ??= new Promise((done) => {
             server.close(() => done());
-            // Held requests (a synchronous AceData create) would keep close() waiting forever.
-            server.closeAllConnections();
+            server.closeIdleConnections();
+            if (graceMs <= 0) server.closeAllConnections();
+            else setTimeout(() => server.closeAllConnections(), graceMs).unref();
           });
           return closing;
         },
