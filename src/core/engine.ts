@@ -1,6 +1,5 @@
 import type { Clock } from './clock.js';
 import { statusAt, type TaskStatus } from './lifecycle.js';
-import { drawMedia } from './media.js';
 import type { Planner } from './planner.js';
 import type { Random } from './random.js';
 import type { TaskStore } from './store.js';
@@ -25,6 +24,9 @@ export interface CreateSpec {
   /** Vendor ids the task can also be looked up by. */
   readonly aliases?: (vendor: Readonly<Record<string, string>>) => readonly string[];
 }
+
+/** Shared by every task whose dialect draws no ids of its own. */
+const NO_VENDOR_IDS: Readonly<Record<string, string>> = Object.freeze({});
 
 export interface TaskEvents {
   /** A new task, with the vendor ids it can also be looked up by. */
@@ -90,7 +92,7 @@ export class TaskEngine {
     // A drawn id never replaces a task (a restored store may already hold the next draw).
     while (spec.id === undefined && this.store.has(spec.profile, id)) id = this.random.uuid();
     const createdAt = spec.createdAt ?? this.clock.now();
-    const vendor = Object.freeze(spec.vendor?.(this.random, createdAt) ?? {});
+    const vendor = spec.vendor ? Object.freeze(spec.vendor(this.random, createdAt)) : NO_VENDOR_IDS;
     const plan = this.planner.plan(
       { profile: spec.profile, path: spec.path, prompt: spec.input.prompt },
       spec.requested,
@@ -104,7 +106,7 @@ export class TaskEngine {
       plan,
       input: spec.input,
       request: spec.request,
-      media: drawMedia(this.random, spec.input.aspectRatio, spec.input.seconds),
+      mediaSeed: this.random.int(0, 2 ** 31 - 1),
       vendor,
     };
     const aliases = spec.aliases?.(vendor) ?? [];

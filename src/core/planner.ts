@@ -19,11 +19,15 @@ export class Planner {
   readonly #random: Random;
   readonly #defaults: PlanDefaults;
   readonly #book: ScenarioBook;
+  /** The default plan itself, shared by every task nothing changes. */
+  readonly #base: TaskPlan;
 
   constructor(random: Random, defaults: PlanDefaults, book: ScenarioBook) {
     this.#random = random;
     this.#defaults = defaults;
     this.#book = book;
+    const { jitter: _jitter, failRate: _failRate, ...base } = defaults;
+    this.#base = Object.freeze(base);
   }
 
   /**
@@ -31,17 +35,24 @@ export class Planner {
    * replaces the matching of scenarios for this task.
    */
   plan(origin: CreateOrigin, requested?: Partial<TaskPlan>, scenario?: string): TaskPlan {
-    const { jitter, failRate, ...base } = this.#defaults;
-    const drawn: TaskPlan = {
-      ...base,
-      queueMs: this.#jittered(base.queueMs, jitter),
-      renderMs: this.#jittered(base.renderMs, jitter),
-      outcome:
-        failRate > 0 && this.#random.int(0, 9_999) < failRate * 10_000 ? 'failed' : base.outcome,
-    };
+    const { jitter, failRate } = this.#defaults;
+    const base = this.#base;
+    const drawn: TaskPlan =
+      jitter <= 0 && failRate <= 0
+        ? base
+        : {
+            ...base,
+            queueMs: this.#jittered(base.queueMs, jitter),
+            renderMs: this.#jittered(base.renderMs, jitter),
+            outcome:
+              failRate > 0 && this.#random.int(0, 9_999) < failRate * 10_000
+                ? 'failed'
+                : base.outcome,
+          };
     const named = scenario === undefined ? undefined : this.#book.takeNamed(scenario);
     const matched = requested || named ? undefined : this.#book.take(origin);
-    return { ...drawn, ...matched, ...named, ...requested };
+    const overrides = { ...matched, ...named, ...requested };
+    return Object.keys(overrides).length === 0 ? drawn : { ...drawn, ...overrides };
   }
 
   #jittered(ms: number, jitter: number): number {

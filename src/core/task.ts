@@ -1,4 +1,4 @@
-import type { AspectRatio, Media } from './media.js';
+import { type AspectRatio, type Media, mediaOf } from './media.js';
 
 export type Outcome = 'completed' | 'failed';
 
@@ -39,7 +39,13 @@ export interface Task {
   readonly input: TaskInput;
   /** The body exactly as the client sent it (AceData echoes it back). */
   readonly request: unknown;
-  readonly media: Media;
+  /** Seeds the task's media (see `media()`); drawn from the instance's generator. */
+  readonly mediaSeed: number;
   /** Ids a dialect draws for itself at creation (AceData's _id, video_id, trace_id). */
   readonly vendor: Readonly<Record<string, string>>;
+}
+
+/** The task's video, thumbnail and last frame, drawn from its seed. */
+export function media(task: Pick<Task, 'mediaSeed' | 'input'>): Media {
+  return mediaOf(task.mediaSeed, task.input.aspectRatio, task.input.seconds);
 }

@@ -86,8 +86,8 @@ export function isoMillis(ms: number): string {
 }
 
 /** `2024-12-22T13:38:40.139409Z`: Luma's Python side prints microseconds; the last three come from `salt`. */
-export function isoMicros(ms: number, salt: string): string {
-  const micros = (Number.parseInt(salt.slice(0, 3), 16) % 1000).toString().padStart(3, '0');
+export function isoMicros(ms: number, salt: number): string {
+  const micros = (salt % 1000).toString().padStart(3, '0');
   return `${isoMillis(ms).slice(0, -1)}${micros}Z`;
 }
 

@@ -1,4 +1,5 @@
 import type { TaskStatus } from '../../core/lifecycle.js';
+import { FRAME_SIZES } from '../../core/media.js';
 import type { Random } from '../../core/random.js';
 import type { Task } from '../../core/task.js';
 import { type TaskIds, unixSeconds } from '../kit.js';
@@ -56,19 +57,19 @@ export function toResult(task: Task, status: TaskStatus) {
         state: 'processing',
       };
     case 'completed': {
-      const m = task.media;
+      const [width, height] = FRAME_SIZES[task.input.aspectRatio];
       return {
         success: true,
         task_id: task.id,
         video_id: videoId(task),
         prompt: task.input.prompt,
         video_url: `${CDN}/${task.id}.mp4`,
-        video_height: m.height,
-        video_width: m.width,
+        video_height: height,
+        video_width: width,
         state: 'completed',
         thumbnail_url: `${CDN}/${task.id}.jpg`,
-        thumbnail_width: m.width,
-        thumbnail_height: m.height,
+        thumbnail_width: width,
+        thumbnail_height: height,
       };
     }
     case 'failed':

@@ -1,5 +1,5 @@
 import type { Phase, TaskStatus } from '../../core/lifecycle.js';
-import type { Task } from '../../core/task.js';
+import { media, type Task } from '../../core/task.js';
 import { isoMillis } from '../kit.js';
 
 const CDN = 'https://storage.cdn-luma.com/dream_machine';
@@ -28,7 +28,8 @@ export function kindOf(task: Task): LumaKind {
 export const isImage = (kind: LumaKind) => kind.generation_type.includes('image');
 
 function assets(task: Task, status: TaskStatus, kind: LumaKind) {
-  const base = `${CDN}/${task.media.ownerId}/${task.media.videoAssetId}`;
+  const m = media(task);
+  const base = `${CDN}/${m.ownerId}/${m.videoAssetId}`;
   if (isImage(kind)) {
     return status.phase === 'completed' ? { image: `${base}/image_0.${imageFormat(task)}` } : null;
   }

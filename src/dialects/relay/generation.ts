@@ -1,5 +1,6 @@
 import type { TaskStatus } from '../../core/lifecycle.js';
-import type { Task } from '../../core/task.js';
+import type { Media } from '../../core/media.js';
+import { media, type Task } from '../../core/task.js';
 import { isoMicros, isoMillis } from '../kit.js';
 
 /** Luma-API re-serialises through a Go struct, so the artifact's unset time is Go's zero time. */
@@ -12,14 +13,15 @@ export interface GenerationOptions {
   readonly failureReason: boolean;
 }
 
+const urlOf = (m: Media) => `${CDN}/${m.ownerId}/${m.videoAssetId}/video0${m.videoFile}.mp4`;
+
 export function videoUrl(task: Task): string {
-  const m = task.media;
-  return `${CDN}/${m.ownerId}/${m.videoAssetId}/video0${m.videoFile}.mp4`;
+  return urlOf(media(task));
 }
 
 function completedMedia(task: Task) {
-  const m = task.media;
-  const url = videoUrl(task);
+  const m = media(task);
+  const url = urlOf(m);
   const video = { url, width: m.width, height: m.height, download_url: url };
   const thumbnail = {
     url: `${IMAGES}/${m.thumbnailId}/public`,
@@ -75,7 +77,7 @@ export function toCreated(task: Task) {
     prompt: task.input.prompt,
     state: 'pending',
     queue_state: null,
-    created_at: isoMicros(task.createdAt, task.media.videoFile),
+    created_at: isoMicros(task.createdAt, task.mediaSeed),
     batch_id: '',
     video: null,
     video_raw: null,
