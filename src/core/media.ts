@@ -55,7 +55,11 @@ function bytes(rng: RandomGenerator, n: number): Uint8Array {
   return out;
 }
 
-const hex = (b: Uint8Array) => Array.from(b, (x) => HEX[x]).join('');
+function hex(b: Uint8Array): string {
+  let out = '';
+  for (const x of b) out += HEX[x];
+  return out;
+}
 
 /** A version-4 UUID from 16 bytes. */
 function uuid(rng: RandomGenerator): string {

@@ -37,9 +37,32 @@ export type TaskIds = Pick<CreateSpec, 'vendor' | 'aliases'>;
 export interface BatchEntry {
   readonly task: Task;
   readonly status: TaskStatus;
-  /** The task in the route's own object shape. */
-  readonly data: unknown;
+  /** The task in the route's own object shape, as UTF-8 JSON. */
+  readonly json: Uint8Array;
 }
+
+/** How many tasks' serialized answers each profile keeps (see `RenderCache`). */
+export const RENDER_CACHE_SIZE = 10_000;
+
+/** Sends JSON, text or UTF-8 bytes, as `res.json` would have sent the value. */
+export function sendJson(res: Response, json: string | Uint8Array, status = 200): void {
+  const body =
+    typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength);
+  res.status(status).set('Content-Type', 'application/json; charset=utf-8').send(body);
+}
+
+/** `open` + the parts separated by commas + `close`, as one buffer: the parts are only copied. */
+export function joinJson(open: string, parts: readonly Uint8Array[], close: string): Buffer {
+  const pieces: Uint8Array[] = [Buffer.from(open)];
+  parts.forEach((part, i) => {
+    if (i > 0) pieces.push(COMMA);
+    pieces.push(part);
+  });
+  pieces.push(Buffer.from(close));
+  return Buffer.concat(pieces);
+}
+
+const COMMA = Buffer.from(',');
 
 /** Tells the journal which tasks this request read, and which one it made. */
 export function touch(res: Response, tasks: readonly Task[], created?: Task): void {

@@ -1,5 +1,5 @@
 import { renderNewApiError } from '../dialects/newapi/renderError.js';
-import { toTaskList } from '../dialects/newapi/taskDto.js';
+import { taskListJson } from '../dialects/newapi/taskDto.js';
 import { toGeneration } from '../dialects/relay/generation.js';
 import { relayRoutes } from '../dialects/relay/relayRoutes.js';
 import type { Profile } from './profile.js';
@@ -15,7 +15,7 @@ export const rixapi: Profile = {
   routes: (ctx) =>
     relayRoutes(ctx, {
       failureReason: true,
-      batch: (entries, at) => toTaskList(entries, at, TASK_DTO),
+      batch: (entries, at) => taskListJson(entries, at, TASK_DTO),
     }),
   callbacks: {
     events: ['completed', 'failed'],

@@ -1,3 +1,4 @@
+import { joinJson } from '../dialects/kit.js';
 import { toGeneration } from '../dialects/relay/generation.js';
 import { relayRoutes } from '../dialects/relay/relayRoutes.js';
 import { renderRelayError } from '../dialects/relay/renderError.js';
@@ -9,7 +10,15 @@ export const yunwu: Profile = {
   basePath: '/yunwu',
   dialect: 'relay',
   routes: (ctx) =>
-    relayRoutes(ctx, { failureReason: false, batch: (entries) => entries.map((e) => e.data) }),
+    relayRoutes(ctx, {
+      failureReason: false,
+      batch: (entries) =>
+        joinJson(
+          '[',
+          entries.map((e) => e.json),
+          ']',
+        ),
+    }),
   callbacks: {
     events: ['completed', 'failed'],
     payload: (task, status) => toGeneration(task, status, { failureReason: false }),

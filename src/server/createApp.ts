@@ -68,14 +68,16 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
             prefer(deps.scenarios, deps.schemas),
             profile.routes(ctx),
           ];
-    app.use(
-      profile.basePath,
+    // One router per profile: a request meets one layer per profile on its way, not eight.
+    const router = express.Router();
+    router.use(
       journalRequests(profile.name, deps.journal, deps.clock),
       injectFaults(profile.name, deps.faults, deps.random),
       ...serve,
       noRoute,
       renderErrors(profile.renderError, deps.random, options.log),
     );
+    app.use(profile.basePath, router);
   }
 
   app.use(noRoute, adminErrors);

@@ -75,36 +75,82 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
 }
 
 /**
+ * A request as recorded on the hot path: references and numbers only. Formatting, redaction
+ * and query parsing wait until someone reads the journal.
+ */
+export interface RawEntry {
+  readonly profile: string;
+  readonly method: string;
+  readonly path: string;
+  /** The request URL under the profile, query string included. */
+  readonly url: string;
+  readonly status: number;
+  readonly clock: number;
+  readonly wall: number;
+  readonly durationMs: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: unknown;
+  readonly tasks: readonly string[];
+  readonly created: string | null;
+  readonly fault: string | null;
+}
+
+function shown(seq: number, raw: RawEntry): JournalEntry {
+  const query = Object.fromEntries(new URLSearchParams(raw.url.split('?')[1] ?? ''));
+  return {
+    seq,
+    profile: raw.profile,
+    method: raw.method,
+    path: raw.path,
+    query: redactQuery(query),
+    status: raw.status,
+    clock_time: new Date(raw.clock).toISOString(),
+    wall_time: new Date(raw.wall).toISOString(),
+    duration_ms: raw.durationMs,
+    headers: redactHeaders(raw.headers),
+    body: raw.body,
+    tasks: raw.tasks,
+    created: raw.created,
+    fault: raw.fault,
+  };
+}
+
+/**
  * Every vendor request, newest last, in a ring of fixed size: recording costs O(1) and the
  * oldest entries go first when it is full.
  */
 export class Journal {
-  readonly #ring: (JournalEntry | undefined)[];
+  readonly #ring: (RawEntry | undefined)[];
+  readonly #seqs: number[];
   #next = 0;
   #seq = 0;
 
   constructor(readonly limit: number) {
     this.#ring = new Array(limit);
+    this.#seqs = new Array(limit);
   }
 
-  record(entry: Omit<JournalEntry, 'seq'>): void {
+  record(entry: RawEntry): void {
     if (this.limit === 0) return;
     this.#seq += 1;
-    this.#ring[this.#next] = { seq: this.#seq, ...entry };
+    this.#ring[this.#next] = entry;
+    this.#seqs[this.#next] = this.#seq;
     this.#next = (this.#next + 1) % this.limit;
   }
 
   /** Oldest first. */
   entries(filter: JournalFilter = {}): JournalEntry[] {
     const out: JournalEntry[] = [];
+    const method = filter.method?.toUpperCase();
     for (let i = 0; i < this.limit; i++) {
-      const entry = this.#ring[(this.#next + i) % this.limit];
+      const at = (this.#next + i) % this.limit;
+      const entry = this.#ring[at];
       if (!entry) continue;
       if (filter.profile !== undefined && entry.profile !== filter.profile) continue;
-      if (filter.method !== undefined && entry.method !== filter.method.toUpperCase()) continue;
+      if (method !== undefined && entry.method !== method) continue;
       if (filter.path !== undefined && !entry.path.includes(filter.path)) continue;
       if (filter.task !== undefined && !entry.tasks.includes(filter.task)) continue;
-      out.push(entry);
+      out.push(shown(this.#seqs[at] as number, entry));
     }
     return out;
   }

@@ -2,8 +2,20 @@ import { type Request, type Response, Router } from 'express';
 import { MockError } from '../../core/errors.js';
 import { milestones } from '../../core/lifecycle.js';
 import { type AspectRatio, DEFAULT_ASPECT_RATIO } from '../../core/media.js';
+import { RenderCache } from '../../core/renderCache.js';
 import type { Task } from '../../core/task.js';
-import { type DialectContext, findTask, now, origin, readBody, touch, uniqueIds } from '../kit.js';
+import {
+  type DialectContext,
+  findTask,
+  joinJson,
+  now,
+  origin,
+  RENDER_CACHE_SIZE,
+  readBody,
+  sendJson,
+  touch,
+  uniqueIds,
+} from '../kit.js';
 import { ACEDATA_TASK_IDS, drawAccount, toRecord, toResult } from './record.js';
 
 interface VideosBody {
@@ -30,6 +42,11 @@ const DEFAULT_TIMEOUT_SECONDS = 300;
 export function acedataRoutes(ctx: DialectContext): Router {
   const router = Router();
   const account = drawAccount(ctx.engine.random);
+  const cache = new RenderCache(RENDER_CACHE_SIZE);
+  const recordJson = (task: Task, at: number) => {
+    const status = engine.status(task, at);
+    return cache.json(task, status.phase, () => toRecord(task, status, account));
+  };
   const { engine, scheduler, profile } = ctx;
 
   function extendSource(body: VideosBody): Task | null {
@@ -95,13 +112,13 @@ export function acedataRoutes(ctx: DialectContext): Router {
     if (body.action === 'retrieve_batch') {
       const tasks = uniqueIds(body.ids).flatMap((id) => engine.get(profile, id) ?? []);
       touch(res, tasks);
-      const items = tasks.map((task) => toRecord(task, engine.status(task, at), account));
-      res.json({ items, count: items.length });
+      const items = tasks.map((task) => recordJson(task, at));
+      sendJson(res, joinJson('{"items":[', items, `],"count":${items.length}}`));
       return;
     }
     const task = findTask(ctx, body.id);
     touch(res, [task]);
-    res.json(toRecord(task, engine.status(task, at), account));
+    sendJson(res, recordJson(task, at));
   });
 
   return router;

@@ -1,9 +1,20 @@
 import { type Request, type Response, Router } from 'express';
 import { MockError } from '../../core/errors.js';
 import { type AspectRatio, DEFAULT_ASPECT_RATIO } from '../../core/media.js';
+import { RenderCache } from '../../core/renderCache.js';
 import type { Task, TaskInput } from '../../core/task.js';
 import { assertValid } from '../../validation/schemas.js';
-import { type DialectContext, findTask, now, origin, parseSeconds, touch } from '../kit.js';
+import {
+  type DialectContext,
+  findTask,
+  joinJson,
+  now,
+  origin,
+  parseSeconds,
+  RENDER_CACHE_SIZE,
+  sendJson,
+  touch,
+} from '../kit.js';
 import { CAMERA_MOTIONS, CONCEPTS, COSTS, STARTING_CREDITS } from './catalog.js';
 import { kindOf, type LumaKind, toGeneration } from './generation.js';
 
@@ -26,6 +37,11 @@ const MAX_LIMIT = 1000;
 export function lumaRoutes(ctx: DialectContext): Router {
   const router = Router();
   const { engine, profile } = ctx;
+  const cache = new RenderCache(RENDER_CACHE_SIZE);
+  const generationJson = (task: Task, at = engine.clock.now()) => {
+    const status = engine.status(task, at);
+    return cache.json(task, status.phase, () => toGeneration(task, status));
+  };
   let spent = 0;
   engine.on('created', (task) => {
     if (task.profile === profile) spent += COSTS[kindOf(task).generation_type] ?? 0;
@@ -72,7 +88,7 @@ export function lumaRoutes(ctx: DialectContext): Router {
   }
 
   const answer = (res: Response, task: Task, status = 201) => {
-    res.status(status).json(toGeneration(task, engine.status(task)));
+    sendJson(res, generationJson(task), status);
   };
 
   const createVideo = (legacy: boolean) => (req: Request, res: Response) => {
@@ -165,13 +181,16 @@ export function lumaRoutes(ctx: DialectContext): Router {
     const all = engine.store.list(profile).reverse();
     const page = all.slice(offset, offset + limit);
     touch(res, page);
-    res.json({
-      generations: page.map((task) => toGeneration(task, engine.status(task, at))),
-      count: all.length,
-      has_more: offset + page.length < all.length,
-      limit,
-      offset,
-    });
+    const more = offset + page.length < all.length;
+    const tail = `],"count":${all.length},"has_more":${more},"limit":${limit},"offset":${offset}}`;
+    sendJson(
+      res,
+      joinJson(
+        '{"generations":[',
+        page.map((task) => generationJson(task, at)),
+        tail,
+      ),
+    );
   });
 
   router.get('/generations/:id', (req: Request<{ id: string }>, res: Response) => {

@@ -1,6 +1,6 @@
 import type { Phase, TaskStatus } from '../../core/lifecycle.js';
 import type { Task } from '../../core/task.js';
-import { type BatchEntry, isoMillis, unixWholeSeconds } from '../kit.js';
+import { type BatchEntry, isoMillis, joinJson, unixWholeSeconds } from '../kit.js';
 
 export type NewApiStatus = 'NOT_START' | 'SUBMITTED' | 'IN_PROGRESS' | 'SUCCESS' | 'FAILURE';
 
@@ -40,8 +40,12 @@ function updatedAt(task: Task, status: TaskStatus, now: number): number {
   return now >= submittedAt ? submittedAt : task.createdAt;
 }
 
-/** A new-api TaskDto with the fields of RixAPI's example, `data` being the relay's own object. */
-export function toTaskDto(entry: BatchEntry, now: number, options: TaskDtoOptions) {
+/** A new-api TaskDto with the fields of RixAPI's example, without `data` (see `taskListJson`). */
+export function toTaskDto(
+  entry: Pick<BatchEntry, 'task' | 'status'>,
+  now: number,
+  options: TaskDtoOptions,
+) {
   const { task, status } = entry;
   return {
     id: task.seq,
@@ -56,15 +60,23 @@ export function toTaskDto(entry: BatchEntry, now: number, options: TaskDtoOption
     start_time: status.startedAt === null ? 0 : unixWholeSeconds(status.startedAt),
     finish_time: status.endedAt === null ? 0 : unixWholeSeconds(status.endedAt),
     progress: newApiProgress(status),
-    data: entry.data,
   };
 }
 
-/** `{"code": "success", "message": "", "data": [TaskDto, …]}` */
-export function toTaskList(entries: readonly BatchEntry[], now: number, options: TaskDtoOptions) {
-  return {
-    code: 'success',
-    message: '',
-    data: entries.map((entry) => toTaskDto(entry, now, options)),
-  };
+/**
+ * `{"code": "success", "message": "", "data": [TaskDto, …]}` as JSON text, each TaskDto's
+ * `data` (last, as in new-api) being the relay object's own, already serialized, text.
+ */
+export function taskListJson(
+  entries: readonly BatchEntry[],
+  now: number,
+  options: TaskDtoOptions,
+): Buffer {
+  const tasks = entries.map((entry) => {
+    const dto = JSON.stringify(toTaskDto(entry, now, options));
+    return Buffer.concat([Buffer.from(`${dto.slice(0, -1)},"data":`), entry.json, CLOSE]);
+  });
+  return joinJson('{"code":"success","message":"","data":[', tasks, ']}');
 }
+
+const CLOSE = Buffer.from('}');

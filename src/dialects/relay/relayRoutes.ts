@@ -1,6 +1,9 @@
 import { type Request, type Response, Router } from 'express';
 import { MockError } from '../../core/errors.js';
+import type { TaskStatus } from '../../core/lifecycle.js';
 import { type AspectRatio, DEFAULT_ASPECT_RATIO } from '../../core/media.js';
+import { RenderCache } from '../../core/renderCache.js';
+import type { Task } from '../../core/task.js';
 import {
   type BatchEntry,
   type DialectContext,
@@ -8,7 +11,9 @@ import {
   now,
   origin,
   parseSeconds,
+  RENDER_CACHE_SIZE,
   readBody,
+  sendJson,
   touch,
   uniqueIds,
 } from '../kit.js';
@@ -30,8 +35,8 @@ interface CreateBody {
 type ExtendBody = Partial<Pick<CreateBody, 'user_prompt' | 'notify_hook'>>;
 
 export interface RelayRoutesOptions extends GenerationOptions {
-  /** How POST /luma/tasks answers; absent where the vendor has no batch route. */
-  readonly batch?: (entries: BatchEntry[], at: number) => unknown;
+  /** The JSON of POST /luma/tasks; absent where the vendor has no batch route. */
+  readonly batch?: (entries: BatchEntry[], at: number) => Uint8Array;
 }
 
 /**
@@ -40,6 +45,9 @@ export interface RelayRoutesOptions extends GenerationOptions {
  */
 export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): Router {
   const router = Router();
+  const cache = new RenderCache(RENDER_CACHE_SIZE);
+  const generationJson = (task: Task, status: TaskStatus) =>
+    cache.json(task, status.phase, () => toGeneration(task, status, options));
 
   router.post('/luma/generations', (req: Request, res: Response) => {
     const body = readBody<CreateBody>(ctx, req, 'relay/generation-create-request.json');
@@ -86,7 +94,7 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
   router.get('/luma/generations/:id', (req: Request<{ id: string }>, res: Response) => {
     const task = findTask(ctx, req.params.id, 'generation');
     touch(res, [task]);
-    res.json(toGeneration(task, ctx.engine.status(task), options));
+    sendJson(res, generationJson(task, ctx.engine.status(task)));
   });
 
   router.get(
@@ -111,13 +119,13 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
         const task = ctx.engine.get(ctx.profile, id);
         if (!task) continue;
         const status = ctx.engine.status(task, at);
-        entries.push({ task, status, data: toGeneration(task, status, options) });
+        entries.push({ task, status, json: generationJson(task, status) });
       }
       touch(
         res,
         entries.map((entry) => entry.task),
       );
-      res.json(batch(entries, at));
+      sendJson(res, batch(entries, at));
     });
   }
 

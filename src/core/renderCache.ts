@@ -1,0 +1,35 @@
+import type { Task } from './task.js';
+
+const UTF8 = new TextEncoder();
+
+/**
+ * The last serialized answer of each recently read task, with what it depends on (its state).
+ * A task's answer changes only when its state does, so polls of the same task, and batches of
+ * the same tasks, serialize nothing new. Bounded: the least recently read go first. Keyed by
+ * the task object, so a deleted task's entry can never answer for a new one with its id.
+ */
+export class RenderCache {
+  readonly #entries = new Map<Task, { key: string; json: Uint8Array }>();
+  readonly #capacity: number;
+
+  constructor(capacity: number) {
+    this.#capacity = capacity;
+  }
+
+  /** The task's answer as UTF-8 JSON: encoded once, so that batches only copy bytes. */
+  json(task: Task, key: string, render: () => unknown): Uint8Array {
+    const hit = this.#entries.get(task);
+    this.#entries.delete(task);
+    if (hit && hit.key === key) {
+      this.#entries.set(task, hit);
+      return hit.json;
+    }
+    const json = UTF8.encode(JSON.stringify(render()));
+    this.#entries.set(task, { key, json });
+    if (this.#entries.size > this.#capacity) {
+      const oldest = this.#entries.keys().next().value as Task;
+      this.#entries.delete(oldest);
+    }
+    return json;
+  }
+}
