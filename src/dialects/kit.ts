@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { CreateSpec, TaskEngine } from '../core/engine.js';
 import { MockError } from '../core/errors.js';
 import type { Phase, TaskStatus } from '../core/lifecycle.js';
@@ -10,6 +10,8 @@ import { assertValid, type SchemaRegistry } from '../validation/schemas.js';
 /** What every dialect's routes are built with. */
 export interface DialectContext {
   readonly profile: string;
+  /** The profile's router, to register the routes on (one router per profile keeps dispatch short). */
+  readonly router: Router;
   readonly engine: TaskEngine;
   readonly scheduler: Scheduler;
   readonly schemas: SchemaRegistry;

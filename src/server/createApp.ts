@@ -39,44 +39,41 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
   let recorded = 0;
   const raw = express.raw({ limit: options.bodyLimit, type: () => true });
   for (const profile of PROFILES) {
-    const ctx = {
-      profile: profile.name,
-      engine: deps.engine,
-      scheduler: deps.scheduler,
-      schemas: deps.schemas,
-    };
-    const target = options.proxy[profile.name];
-    const replayed = options.replay.some((exchange) => exchange.profile === profile.name);
-    // A proxied or replayed profile answers as the vendor did: no mock auth, the body untouched.
-    const serve = target
-      ? [
-          raw,
-          proxyRoutes({
-            profile: profile.name,
-            target,
-            schemas: deps.schemas,
-            log: options.log,
-            recordDir: options.recordDir,
-            nextSeq: () => ++recorded,
-          }),
-        ]
-      : replayed
-        ? [raw, replayRoutes(profile.name, options.replay, deps.clock)]
-        : [
-            bearerAuth(options.tokens),
-            body,
-            prefer(deps.scenarios, deps.schemas),
-            profile.routes(ctx),
-          ];
-    // One router per profile: a request meets one layer per profile on its way, not eight.
+    // One router per profile, the dialect's routes registered on it: a request meets one
+    // layer per profile on its way, not a nest of routers.
     const router = express.Router();
     router.use(
       journalRequests(profile.name, deps.journal, deps.clock),
       injectFaults(profile.name, deps.faults, deps.random),
-      ...serve,
-      noRoute,
-      renderErrors(profile.renderError, deps.random, options.log),
     );
+    const target = options.proxy[profile.name];
+    const replayed = options.replay.some((exchange) => exchange.profile === profile.name);
+    if (target) {
+      // A proxied or replayed profile answers as the vendor did: no mock auth, the body untouched.
+      router.use(
+        raw,
+        proxyRoutes({
+          profile: profile.name,
+          target,
+          schemas: deps.schemas,
+          log: options.log,
+          recordDir: options.recordDir,
+          nextSeq: () => ++recorded,
+        }),
+      );
+    } else if (replayed) {
+      router.use(raw, replayRoutes(profile.name, options.replay, deps.clock));
+    } else {
+      router.use(bearerAuth(options.tokens), body, prefer(deps.scenarios, deps.schemas));
+      profile.routes({
+        profile: profile.name,
+        router,
+        engine: deps.engine,
+        scheduler: deps.scheduler,
+        schemas: deps.schemas,
+      });
+    }
+    router.use(noRoute, renderErrors(profile.renderError, deps.random, options.log));
     app.use(profile.basePath, router);
   }
 

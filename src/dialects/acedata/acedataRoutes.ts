@@ -1,4 +1,4 @@
-import { type Request, type Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { MockError } from '../../core/errors.js';
 import { milestones } from '../../core/lifecycle.js';
 import { type AspectRatio, DEFAULT_ASPECT_RATIO } from '../../core/media.js';
@@ -40,7 +40,7 @@ const DEFAULT_TIMEOUT_SECONDS = 300;
 
 /** AceData Cloud: POST /luma/videos (sync, async, callback) and POST /luma/tasks. */
 export function acedataRoutes(ctx: DialectContext): Router {
-  const router = Router();
+  const { router } = ctx;
   const account = drawAccount(ctx.engine.random);
   const cache = new RenderCache(RENDER_CACHE_SIZE);
   const recordJson = (task: Task, at: number) => {

@@ -1,4 +1,4 @@
-import { type Request, type Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { MockError } from '../../core/errors.js';
 import { type AspectRatio, DEFAULT_ASPECT_RATIO } from '../../core/media.js';
 import { RenderCache } from '../../core/renderCache.js';
@@ -35,7 +35,7 @@ const MAX_LIMIT = 1000;
 
 /** Luma's own Dream Machine API v1, as the `lumaai` SDK calls it. */
 export function lumaRoutes(ctx: DialectContext): Router {
-  const router = Router();
+  const { router } = ctx;
   const { engine, profile } = ctx;
   const cache = new RenderCache(RENDER_CACHE_SIZE);
   const generationJson = (task: Task, at = engine.clock.now()) => {

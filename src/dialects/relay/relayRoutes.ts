@@ -1,4 +1,4 @@
-import { type Request, type Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { MockError } from '../../core/errors.js';
 import type { TaskStatus } from '../../core/lifecycle.js';
 import { type AspectRatio, DEFAULT_ASPECT_RATIO } from '../../core/media.js';
@@ -44,7 +44,7 @@ export interface RelayRoutesOptions extends GenerationOptions {
  * create, extend, get, and the watermark-free download URL.
  */
 export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): Router {
-  const router = Router();
+  const { router } = ctx;
   const cache = new RenderCache(RENDER_CACHE_SIZE);
   const generationJson = (task: Task, status: TaskStatus) =>
     cache.json(task, status.phase, () => toGeneration(task, status, options));
