@@ -64,6 +64,10 @@ export class FaultBook {
     this.#entries.clear();
   }
 
+  get size(): number {
+    return this.#entries.values().length;
+  }
+
   /** The fault that hits this request, if any; a fault with `rate` draws once per match. */
   hit(profile: string, method: string, path: string, random: Random): Fault | undefined {
     for (const entry of this.#entries.values()) {

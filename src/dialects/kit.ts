@@ -7,11 +7,23 @@ import type { Scheduler } from '../core/scheduler.js';
 import type { Task, TaskPlan } from '../core/task.js';
 import { assertValid, type SchemaRegistry } from '../validation/schemas.js';
 
+/**
+ * A poll of one task answered without Express (see `server/fastLane.ts`): `path` is the route
+ * under the profile with one `:id`; `answer` gives the task and its encoded answer, exactly
+ * what the Express route would send, or undefined to let the route answer.
+ */
+export interface FastPoll {
+  readonly prefix: string;
+  answer(id: string): { task: Task; json: Uint8Array } | undefined;
+}
+
 /** What every dialect's routes are built with. */
 export interface DialectContext {
   readonly profile: string;
   /** The profile's router, to register the routes on (one router per profile keeps dispatch short). */
   readonly router: Router;
+  /** Where a dialect offers its single-task poll to the fast lane. */
+  readonly fastPolls?: FastPoll[];
   readonly engine: TaskEngine;
   readonly scheduler: Scheduler;
   readonly schemas: SchemaRegistry;

@@ -2,12 +2,14 @@ import express, { type Express } from 'express';
 import { adminRoutes } from '../admin/adminRoutes.js';
 import { Control } from '../admin/control.js';
 import { renderAdminError } from '../admin/renderAdminError.js';
+import type { FastPoll } from '../dialects/kit.js';
 import type { MockOptions } from '../options.js';
 import { PROFILES } from '../profiles/profiles.js';
 import { proxyRoutes } from '../proxy/proxyRoutes.js';
 import { replayRoutes } from '../proxy/replayRoutes.js';
-import { bearerAuth } from './bearerAuth.js';
+import { bearerAuth, tokenCheck } from './bearerAuth.js';
 import type { MockDeps } from './createDeps.js';
+import { fastLane, type LaneRoute } from './fastLane.js';
 import { injectFaults } from './injectFaults.js';
 import { journalRequests } from './journalRequests.js';
 import { jsonBody } from './jsonBody.js';
@@ -37,6 +39,7 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
   );
 
   let recorded = 0;
+  const lanes: LaneRoute[] = [];
   const raw = express.raw({ limit: options.bodyLimit, type: () => true });
   for (const profile of PROFILES) {
     // One router per profile, the dialect's routes registered on it: a request meets one
@@ -65,18 +68,23 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
       router.use(raw, replayRoutes(profile.name, options.replay, deps.clock));
     } else {
       router.use(bearerAuth(options.tokens), body, prefer(deps.scenarios, deps.schemas));
+      const fastPolls: FastPoll[] = [];
       profile.routes({
         profile: profile.name,
         router,
+        fastPolls,
         engine: deps.engine,
         scheduler: deps.scheduler,
         schemas: deps.schemas,
       });
+      lanes.push({ profile: profile.name, basePath: profile.basePath, polls: fastPolls });
     }
     router.use(noRoute, renderErrors(profile.renderError, deps.random, options.log));
     app.use(profile.basePath, router);
   }
 
   app.use(noRoute, adminErrors);
+  // Served ahead of the app when it listens (see `listen`); supertest drives the app alone.
+  app.locals.fastLane = fastLane(lanes, deps, tokenCheck(options.tokens));
   return app;
 }

@@ -1,5 +1,7 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import type { FastLane } from './fastLane.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -11,10 +13,14 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Serves `app` on host:port (port 0 picks a free one). */
+/** Serves `app` on host:port (port 0 picks a free one), its fast lane first if it has one. */
 export function listen(app: Express, host: string, port: number): Promise<RunningServer> {
+  const lane = app.locals.fastLane as FastLane | undefined;
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = createServer((req, res) => {
+      if (!lane?.(req, res)) app(req, res);
+    });
+    server.listen(port, host);
     server.once('error', reject);
     server.once('listening', () => {
       const address = server.address() as AddressInfo;

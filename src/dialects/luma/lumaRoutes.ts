@@ -193,6 +193,14 @@ export function lumaRoutes(ctx: DialectContext): Router {
     );
   });
 
+  ctx.fastPolls?.push({
+    prefix: '/generations/',
+    answer(id) {
+      const task = engine.get(profile, id);
+      return task && { task, json: generationJson(task) };
+    },
+  });
+
   router.get('/generations/:id', (req: Request<{ id: string }>, res: Response) => {
     const task = findTask(ctx, req.params.id, 'Generation');
     touch(res, [task]);

@@ -91,6 +91,14 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
     res.json(toCreated(task));
   });
 
+  ctx.fastPolls?.push({
+    prefix: '/luma/generations/',
+    answer(id) {
+      const task = ctx.engine.get(ctx.profile, id);
+      return task && { task, json: generationJson(task, ctx.engine.status(task)) };
+    },
+  });
+
   router.get('/luma/generations/:id', (req: Request<{ id: string }>, res: Response) => {
     const task = findTask(ctx, req.params.id, 'generation');
     touch(res, [task]);
