@@ -58,22 +58,41 @@ export interface BatchEntry {
 /** How many tasks' serialized answers each profile keeps (see `RenderCache`). */
 export const RENDER_CACHE_SIZE = 10_000;
 
-/** Sends JSON, text or UTF-8 bytes, as `res.json` would have sent the value. */
-export function sendJson(res: Response, json: string | Uint8Array, status = 200): void {
-  const body =
-    typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength);
-  res.status(status).set('Content-Type', 'application/json; charset=utf-8').send(body);
+/** JSON as text, as UTF-8 bytes, or as pieces of UTF-8 bytes to be sent one after another. */
+export type JsonBody = string | Uint8Array | readonly Uint8Array[];
+
+/**
+ * Sends JSON as `res.json` would have sent the value. Pieces are written to the socket as they
+ * are, corked into one write: a batch answer is never copied into one large new buffer.
+ */
+export function sendJson(res: Response, json: JsonBody, status = 200): void {
+  res.status(status).set('Content-Type', 'application/json; charset=utf-8');
+  if (typeof json === 'string' || !Array.isArray(json)) {
+    const one = json as string | Uint8Array;
+    res.send(
+      typeof one === 'string' ? one : Buffer.from(one.buffer, one.byteOffset, one.byteLength),
+    );
+    return;
+  }
+  const pieces = json as readonly Uint8Array[];
+  res.setHeader(
+    'Content-Length',
+    pieces.reduce((sum, piece) => sum + piece.byteLength, 0),
+  );
+  res.cork();
+  for (const piece of pieces) res.write(piece);
+  res.end();
 }
 
-/** `open` + the parts separated by commas + `close`, as one buffer: the parts are only copied. */
-export function joinJson(open: string, parts: readonly Uint8Array[], close: string): Buffer {
+/** `open` + the parts separated by commas + `close`, as pieces: the parts are not copied. */
+export function joinJson(open: string, parts: readonly Uint8Array[], close: string): Uint8Array[] {
   const pieces: Uint8Array[] = [Buffer.from(open)];
   parts.forEach((part, i) => {
     if (i > 0) pieces.push(COMMA);
     pieces.push(part);
   });
   pieces.push(Buffer.from(close));
-  return Buffer.concat(pieces);
+  return pieces;
 }
 
 const COMMA = Buffer.from(',');

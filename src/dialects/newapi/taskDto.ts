@@ -71,12 +71,20 @@ export function taskListJson(
   entries: readonly BatchEntry[],
   now: number,
   options: TaskDtoOptions,
-): Buffer {
-  const tasks = entries.map((entry) => {
-    const dto = JSON.stringify(toTaskDto(entry, now, options));
-    return Buffer.concat([Buffer.from(`${dto.slice(0, -1)},"data":`), entry.json, CLOSE]);
+): Uint8Array[] {
+  const pieces = joinJson(
+    '{"code":"success","message":"","data":[',
+    entries.map((entry) => {
+      const dto = JSON.stringify(toTaskDto(entry, now, options));
+      return Buffer.from(`${dto.slice(0, -1)},"data":`);
+    }),
+    ']}',
+  );
+  // After each TaskDto's head (at 1, 3, 5, …), its relay object and the closing brace.
+  return pieces.flatMap((piece, i) => {
+    const entry = i % 2 === 1 ? entries[(i - 1) / 2] : undefined;
+    return entry ? [piece, entry.json, CLOSE] : [piece];
   });
-  return joinJson('{"code":"success","message":"","data":[', tasks, ']}');
 }
 
 const CLOSE = Buffer.from('}');

@@ -36,7 +36,7 @@ type ExtendBody = Partial<Pick<CreateBody, 'user_prompt' | 'notify_hook'>>;
 
 export interface RelayRoutesOptions extends GenerationOptions {
   /** The JSON of POST /luma/tasks; absent where the vendor has no batch route. */
-  readonly batch?: (entries: BatchEntry[], at: number) => Uint8Array;
+  readonly batch?: (entries: BatchEntry[], at: number) => readonly Uint8Array[];
 }
 
 /**
