@@ -65,12 +65,7 @@ export function scenarioToWire(scenario: Scenario) {
     profile: match.profile,
     route: match.route,
     prompt: match.prompt,
-    outcome: plan.outcome,
-    failure_reason: plan.failureReason,
-    fail_at_progress: plan.failAtProgress,
-    queue_ms: plan.queueMs,
-    render_ms: plan.renderMs,
-    stuck: plan.stuck,
+    ...planToWire(plan),
     times: scenario.times,
     used: scenario.used,
     remaining: scenario.remaining,
@@ -109,7 +104,8 @@ export function faultToWire(fault: Fault) {
   });
 }
 
-export function planToWire(plan: TaskPlan) {
+/** A plan, or the part of one a scenario sets, in the admin API's fields. */
+export function planToWire<P extends Partial<TaskPlan>>(plan: P) {
   return {
     outcome: plan.outcome,
     failure_reason: plan.failureReason,

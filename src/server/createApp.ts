@@ -29,14 +29,9 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
   const adminErrors = renderErrors(renderAdminError, deps.random, options.log);
 
   const adminAuth = options.adminToken === undefined ? [] : [bearerAuth([options.adminToken])];
-  app.use(
-    '/__admin',
-    ...adminAuth,
-    body,
-    adminRoutes(new Control(deps, options)),
-    noRoute,
-    adminErrors,
-  );
+  const admin = express.Router();
+  admin.use(...adminAuth, body, adminRoutes(new Control(deps, options)), noRoute, adminErrors);
+  app.use('/__admin', admin);
 
   let recorded = 0;
   const lanes: LaneRoute[] = [];
