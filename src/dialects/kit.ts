@@ -17,6 +17,21 @@ export interface FastPoll {
   answer(id: string): { task: Task; json: Uint8Array } | undefined;
 }
 
+/** What a task query answers: its JSON, and the tasks it read (for the journal). */
+export interface QueryAnswer {
+  readonly json: JsonBody;
+  readonly tasks: readonly Task[];
+}
+
+/**
+ * A POST query (a batch) answered without Express: `answer` is the very function the route
+ * calls, given the parsed body; it throws the same errors.
+ */
+export interface FastQuery {
+  readonly path: string;
+  answer(body: unknown): QueryAnswer;
+}
+
 /** What every dialect's routes are built with. */
 export interface DialectContext {
   readonly profile: string;
@@ -24,6 +39,8 @@ export interface DialectContext {
   readonly router: Router;
   /** Where a dialect offers its single-task poll to the fast lane. */
   readonly fastPolls?: FastPoll[];
+  /** Where a dialect offers its batch query to the fast lane. */
+  readonly fastQueries?: FastQuery[];
   readonly engine: TaskEngine;
   readonly scheduler: Scheduler;
   readonly schemas: SchemaRegistry;
@@ -96,6 +113,12 @@ export function joinJson(open: string, parts: readonly Uint8Array[], close: stri
 }
 
 const COMMA = Buffer.from(',');
+
+/** Sends a query's answer, telling the journal what it read. */
+export function sendAnswer(res: Response, answer: QueryAnswer): void {
+  touch(res, answer.tasks);
+  sendJson(res, answer.json);
+}
 
 /** Tells the journal which tasks this request read, and which one it made. */
 export function touch(res: Response, tasks: readonly Task[], created?: Task): void {

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MockError } from '../core/errors.js';
 import type { Random } from '../core/random.js';
-import type { ErrorRenderer } from '../dialects/kit.js';
+import type { ErrorRenderer, RenderedError } from '../dialects/kit.js';
 
 interface BodyParserError {
   type: string;
@@ -45,7 +45,25 @@ export function toMockError(error: unknown): MockError {
   return new MockError('internal', 'Internal server error.');
 }
 
-/** Whatever a route throws, answered in `render`'s envelope: the one place errors are rendered. */
+export interface ErrorRendering {
+  readonly render: ErrorRenderer;
+  readonly random: Random;
+  readonly log: (line: string) => void;
+}
+
+/**
+ * Whatever a route throws, in `render`'s envelope: the one place errors are rendered, for the
+ * Express routes and the fast lane alike. An error that is not ours is logged.
+ */
+export function renderError(error: unknown, where: string, how: ErrorRendering): RenderedError {
+  const mock = toMockError(error);
+  if (mock.kind === 'internal') {
+    how.log(`${where}: ${error instanceof Error ? error.stack : error}`);
+  }
+  return how.render(mock, how.random);
+}
+
+/** The error middleware of an area: renders with `renderError`, sends as `res.json` does. */
 export function renderErrors(
   render: ErrorRenderer,
   random: Random,
@@ -56,11 +74,11 @@ export function renderErrors(
       next(error);
       return;
     }
-    const mock = toMockError(error);
-    if (mock.kind === 'internal') {
-      log(`${req.method} ${req.originalUrl}: ${error instanceof Error ? error.stack : error}`);
-    }
-    const rendered = render(mock, random);
+    const rendered = renderError(error, `${req.method} ${req.originalUrl}`, {
+      render,
+      random,
+      log,
+    });
     res
       .status(rendered.status)
       .set(rendered.headers ?? {})

@@ -4,15 +4,17 @@ import { milestones } from '../../core/lifecycle.js';
 import { type AspectRatio, DEFAULT_ASPECT_RATIO } from '../../core/media.js';
 import { RenderCache } from '../../core/renderCache.js';
 import type { Task } from '../../core/task.js';
+import { assertValid } from '../../validation/schemas.js';
 import {
   type DialectContext,
   findTask,
   joinJson,
   now,
   origin,
+  type QueryAnswer,
   RENDER_CACHE_SIZE,
   readBody,
-  sendJson,
+  sendAnswer,
   touch,
   uniqueIds,
 } from '../kit.js';
@@ -106,19 +108,20 @@ export function acedataRoutes(ctx: DialectContext): Router {
     await holdUntilEnded(task, body.timeout ?? DEFAULT_TIMEOUT_SECONDS, res);
   });
 
-  router.post('/luma/tasks', (req: Request, res: Response) => {
-    const body = readBody<TasksBody>(ctx, req, 'acedata/tasks-request.json');
+  const query = (sent: unknown): QueryAnswer => {
+    const body = assertValid<TasksBody>(ctx.schemas, 'acedata/tasks-request.json', sent ?? {});
     const at = now(ctx);
     if (body.action === 'retrieve_batch') {
       const tasks = uniqueIds(body.ids).flatMap((id) => engine.get(profile, id) ?? []);
-      touch(res, tasks);
       const items = tasks.map((task) => recordJson(task, at));
-      sendJson(res, joinJson('{"items":[', items, `],"count":${items.length}}`));
-      return;
+      return { json: joinJson('{"items":[', items, `],"count":${items.length}}`), tasks };
     }
     const task = findTask(ctx, body.id);
-    touch(res, [task]);
-    sendJson(res, recordJson(task, at));
+    return { json: recordJson(task, at), tasks: [task] };
+  };
+  ctx.fastQueries?.push({ path: '/luma/tasks', answer: query });
+  router.post('/luma/tasks', (req: Request, res: Response) => {
+    sendAnswer(res, query(req.body));
   });
 
   return router;

@@ -4,6 +4,7 @@ import type { TaskStatus } from '../../core/lifecycle.js';
 import { type AspectRatio, DEFAULT_ASPECT_RATIO } from '../../core/media.js';
 import { RenderCache } from '../../core/renderCache.js';
 import type { Task } from '../../core/task.js';
+import { assertValid } from '../../validation/schemas.js';
 import {
   type BatchEntry,
   type DialectContext,
@@ -11,8 +12,10 @@ import {
   now,
   origin,
   parseSeconds,
+  type QueryAnswer,
   RENDER_CACHE_SIZE,
   readBody,
+  sendAnswer,
   sendJson,
   touch,
   uniqueIds,
@@ -119,8 +122,12 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
 
   const { batch } = options;
   if (batch) {
-    router.post('/luma/tasks', (req: Request, res: Response) => {
-      const body = readBody<{ ids: string[] }>(ctx, req, 'relay/tasks-request.json');
+    const query = (sent: unknown): QueryAnswer => {
+      const body = assertValid<{ ids: string[] }>(
+        ctx.schemas,
+        'relay/tasks-request.json',
+        sent ?? {},
+      );
       const at = now(ctx);
       const entries: BatchEntry[] = [];
       for (const id of uniqueIds(body.ids)) {
@@ -129,11 +136,11 @@ export function relayRoutes(ctx: DialectContext, options: RelayRoutesOptions): R
         const status = ctx.engine.status(task, at);
         entries.push({ task, status, json: generationJson(task, status) });
       }
-      touch(
-        res,
-        entries.map((entry) => entry.task),
-      );
-      sendJson(res, batch(entries, at));
+      return { json: batch(entries, at), tasks: entries.map((entry) => entry.task) };
+    };
+    ctx.fastQueries?.push({ path: '/luma/tasks', answer: query });
+    router.post('/luma/tasks', (req: Request, res: Response) => {
+      sendAnswer(res, query(req.body));
     });
   }
 
