@@ -113,3 +113,86 @@ describe('the fast lane steps aside', () => {
     await mock.close();
   });
 });
+
+describe('the fast lane on batch queries', () => {
+  const deep = `{"ids": ${'['.repeat(100)}${']'.repeat(100)}}`;
+  const REQUESTS: [string, string][] = [
+    ['/yunwu/luma/tasks', 'IDS'],
+    ['/rixapi/luma/tasks', 'IDS'],
+    ['/acedata/luma/tasks', 'ACE_BATCH'],
+    ['/acedata/luma/tasks', 'ACE_ONE'],
+    ['/acedata/luma/tasks', '{"id": "unknown"}'],
+    ['/yunwu/luma/tasks', '{"ids": '],
+    ['/yunwu/luma/tasks', deep],
+    ['/yunwu/luma/tasks', JSON.stringify({ ids: Array.from({ length: 1001 }, (_, i) => `i${i}`) })],
+    ['/rixapi/luma/tasks', '{"model": "kling-image"}'],
+    ['/yunwu/luma/tasks', ''],
+    ['/acedata/luma/tasks', 'x'.repeat(3000)],
+  ];
+
+  it('answers every body, valid or not, with the bytes, status and journal entry of the Express route', async () => {
+    const { mock, url, served } = await counted({ bodyLimit: '2kb' });
+    const made: Record<string, string[]> = { yunwu: [], rixapi: [], acedata: [] };
+    for (const profile of ['yunwu', 'rixapi']) {
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${url}/${profile}/luma/generations`, {
+          method: 'POST',
+          headers: HEADERS,
+          body: '{"user_prompt":"x"}',
+        });
+        made[profile]?.push((await json(res)).id);
+      }
+    }
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${url}/acedata/luma/videos`, {
+        method: 'POST',
+        headers: HEADERS,
+        body: '{"prompt":"x","async":true}',
+      });
+      made.acedata?.push((await json(res)).task_id);
+    }
+    mock.clock.advance(15_000);
+    const bodyFor = (path: string, body: string) =>
+      body === 'IDS'
+        ? JSON.stringify({ ids: [...(made[path.split('/')[1] as string] as string[]), 'missing'] })
+        : body === 'ACE_BATCH'
+          ? JSON.stringify({ ids: made.acedata, action: 'retrieve_batch' })
+          : body === 'ACE_ONE'
+            ? JSON.stringify({ id: made.acedata?.[0] })
+            : body;
+    const statuses = [];
+    for (const [path, template] of REQUESTS) {
+      const body = bodyFor(path, template);
+      const before = served.count;
+      const lane = await fetch(`${url}${path}`, { method: 'POST', headers: HEADERS, body });
+      expect(served.count, `${path} ${body.slice(0, 40)}`).toBe(before + 1);
+      const app = await supertest(mock.app).post(path).set(HEADERS).send(body);
+      const text = await lane.text();
+      expect(lane.status).toBe(app.status);
+      expect(lane.headers.get('content-type')).toBe(app.headers['content-type']);
+      // AceData draws a new trace_id for every error; everything else must match byte for byte.
+      const traceless = (t: string) => t.replace(/"trace_id":"[0-9a-f-]{36}"/, '"trace_id":"…"');
+      expect(traceless(text), `${path} ${body.slice(0, 40)}`).toBe(traceless(app.text));
+      const [viaLane, viaApp] = mock.journal
+        .requests({ path })
+        .slice(-2)
+        .map(({ seq: _s, wall_time: _w, duration_ms: _d, headers: _h, ...entry }) => entry);
+      expect(viaLane).toEqual(viaApp);
+      statuses.push(lane.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 404, 400, 400, 413, 400, 400, 413]);
+    await mock.close();
+  });
+
+  it('steps aside for a Prefer header, which the app checks', async () => {
+    const { mock, url, served } = await counted();
+    const res = await fetch(`${url}/yunwu/luma/tasks`, {
+      method: 'POST',
+      headers: { ...HEADERS, Prefer: 'outcome=sideways' },
+      body: '{"ids": []}',
+    });
+    expect(res.status).toBe(400);
+    expect(served.count).toBe(0);
+    await mock.close();
+  });
+});

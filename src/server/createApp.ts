@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import { adminRoutes } from '../admin/adminRoutes.js';
 import { Control } from '../admin/control.js';
 import { renderAdminError } from '../admin/renderAdminError.js';
-import type { FastPoll } from '../dialects/kit.js';
+import type { FastPoll, FastQuery } from '../dialects/kit.js';
 import type { MockOptions } from '../options.js';
 import { PROFILES } from '../profiles/profiles.js';
 import { proxyRoutes } from '../proxy/proxyRoutes.js';
@@ -64,15 +64,23 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
     } else {
       router.use(bearerAuth(options.tokens), body, prefer(deps.scenarios, deps.schemas));
       const fastPolls: FastPoll[] = [];
+      const fastQueries: FastQuery[] = [];
       profile.routes({
         profile: profile.name,
         router,
         fastPolls,
+        fastQueries,
         engine: deps.engine,
         scheduler: deps.scheduler,
         schemas: deps.schemas,
       });
-      lanes.push({ profile: profile.name, basePath: profile.basePath, polls: fastPolls });
+      lanes.push({
+        profile: profile.name,
+        basePath: profile.basePath,
+        polls: fastPolls,
+        queries: fastQueries,
+        errors: { render: profile.renderError, random: deps.random, log: options.log },
+      });
     }
     router.use(noRoute, renderErrors(profile.renderError, deps.random, options.log));
     app.use(profile.basePath, router);
@@ -80,6 +88,6 @@ export function createApp(deps: MockDeps, options: MockOptions): Express {
 
   app.use(noRoute, adminErrors);
   // Served ahead of the app when it listens (see `listen`); supertest drives the app alone.
-  app.locals.fastLane = fastLane(lanes, deps, tokenCheck(options.tokens));
+  app.locals.fastLane = fastLane(lanes, deps, tokenCheck(options.tokens), body);
   return app;
 }
