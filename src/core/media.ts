@@ -13,12 +13,7 @@ export const FRAME_SIZES = {
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type AspectRatio = keyof typeof FRAME_SIZES;
-export const ASPECT_RATIOS = Object.keys(FRAME_SIZES) as AspectRatio[];
 export const DEFAULT_ASPECT_RATIO: AspectRatio = '16:9';
-
-export function isAspectRatio(value: unknown): value is AspectRatio {
-  return typeof value === 'string' && Object.hasOwn(FRAME_SIZES, value);
-}
 
 /** Luma renders 24 fps plus one frame: a "5s" clip lasts 121/24 = 5.041667 s. */
 export function clipSeconds(requestedSeconds: number): number {

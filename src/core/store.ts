@@ -84,8 +84,4 @@ export class TaskStore {
     for (const space of this.#spaces.values()) n += space.tasks.size;
     return n;
   }
-
-  clear(): void {
-    this.#spaces.clear();
-  }
 }
