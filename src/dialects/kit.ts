@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Request, Response, Router } from 'express';
 import type { CreateSpec, TaskEngine } from '../core/engine.js';
 import { MockError } from '../core/errors.js';
@@ -79,26 +80,35 @@ export const RENDER_CACHE_SIZE = 10_000;
 export type JsonBody = string | Uint8Array | readonly Uint8Array[];
 
 /**
- * Sends JSON as `res.json` would have sent the value. Pieces are written to the socket as they
- * are, corked into one write: a batch answer is never copied into one large new buffer.
+ * Writes JSON with the headers `res.json` sends. Pieces go to the socket as they are, corked
+ * into one write: a batch answer is never copied into one large new buffer. The Express routes
+ * and the fast lane both answer through this.
  */
-export function sendJson(res: Response, json: JsonBody, status = 200): void {
-  res.status(status).set('Content-Type', 'application/json; charset=utf-8');
-  if (typeof json === 'string' || !Array.isArray(json)) {
-    const one = json as string | Uint8Array;
-    res.send(
-      typeof one === 'string' ? one : Buffer.from(one.buffer, one.byteOffset, one.byteLength),
-    );
-    return;
-  }
-  const pieces = json as readonly Uint8Array[];
-  res.setHeader(
-    'Content-Length',
-    pieces.reduce((sum, piece) => sum + piece.byteLength, 0),
-  );
+export function writeJson(
+  res: ServerResponse,
+  status: number,
+  json: JsonBody,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  const pieces: readonly Uint8Array[] =
+    typeof json === 'string'
+      ? [Buffer.from(json)]
+      : Array.isArray(json)
+        ? json
+        : [json as Uint8Array];
+  const length = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': length,
+  });
   res.cork();
   for (const piece of pieces) res.write(piece);
   res.end();
+}
+
+export function sendJson(res: Response, json: JsonBody, status = 200): void {
+  writeJson(res, status, json);
 }
 
 /** `open` + the parts separated by commas + `close`, as pieces: the parts are not copied. */

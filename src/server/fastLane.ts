@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import type { FastPoll, FastQuery, JsonBody } from '../dialects/kit.js';
+import { type FastPoll, type FastQuery, writeJson } from '../dialects/kit.js';
 import type { TokenCheck } from './bearerAuth.js';
 import type { MockDeps } from './createDeps.js';
-import type { RawEntry } from './journal.js';
 import { type ErrorRendering, renderError } from './renderErrors.js';
 
 export interface LaneRoute {
@@ -18,27 +17,6 @@ export interface LaneRoute {
 export type FastLane = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 const SAFE_ID = /^[A-Za-z0-9_.:-]+$/;
-const JSON_TYPE = 'application/json; charset=utf-8';
-
-/** Writes JSON as the Express routes send it: the same headers, pieces corked into one write. */
-function writeJson(
-  res: ServerResponse,
-  status: number,
-  body: JsonBody,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  const pieces =
-    typeof body === 'string' ? [Buffer.from(body)] : Array.isArray(body) ? body : [body];
-  const length = (pieces as readonly Uint8Array[]).reduce(
-    (sum, piece) => sum + piece.byteLength,
-    0,
-  );
-  res.writeHead(status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': length });
-  res.cork();
-  for (const piece of pieces as readonly Uint8Array[]) res.write(piece);
-  res.end();
-}
-
 /**
  * The hottest requests answered below Express, by the same functions the Express routes call:
  * a poll of a task that exists (same cached bytes), and a batch query (the same body parser,
@@ -52,9 +30,6 @@ export function fastLane(
   accepts: TokenCheck,
   parse: RequestHandler,
 ): FastLane {
-  const record = (entry: RawEntry) => {
-    if (deps.journal.limit > 0) deps.journal.record(entry);
-  };
   return (req, res) => {
     if ((req.method !== 'GET' && req.method !== 'POST') || deps.faults.size > 0) return false;
     const url = req.url ?? '';
@@ -63,16 +38,26 @@ export function fastLane(
     for (const route of routes) {
       if (!path.startsWith(route.basePath) || path[route.basePath.length] !== '/') continue;
       const under = path.slice(route.basePath.length);
-      const entry = {
-        profile: route.profile,
-        method: req.method,
-        path: under,
-        url: url.slice(route.basePath.length),
-        clock: deps.clock.now(),
-        wall: Date.now(),
-        headers: req.headers,
-        created: null,
-        fault: null,
+      const wall = Date.now();
+      const clock = deps.clock.now();
+      /** The journal entry of this request, as its Express route would have recorded it. */
+      const record = (status: number, body: unknown, tasks: readonly string[]) => {
+        if (deps.journal.limit === 0) return;
+        deps.journal.record({
+          profile: route.profile,
+          method: req.method as string,
+          path: under,
+          url: url.slice(route.basePath.length),
+          status,
+          clock,
+          wall,
+          durationMs: Date.now() - wall,
+          headers: req.headers,
+          body,
+          tasks,
+          created: null,
+          fault: null,
+        });
       };
       if (req.method === 'GET') {
         for (const poll of route.polls) {
@@ -82,13 +67,7 @@ export function fastLane(
           const found = poll.answer(id);
           if (!found) return false;
           writeJson(res, 200, found.json);
-          record({
-            ...entry,
-            status: 200,
-            durationMs: Date.now() - entry.wall,
-            body: undefined,
-            tasks: [found.task.id],
-          });
+          record(200, undefined, [found.task.id]);
           return true;
         }
         return false;
@@ -114,7 +93,7 @@ export function fastLane(
             status = rendered.status;
             writeJson(res, status, JSON.stringify(rendered.body), rendered.headers);
           }
-          record({ ...entry, status, durationMs: Date.now() - entry.wall, body, tasks });
+          record(status, body, tasks);
         },
       );
       return true;
