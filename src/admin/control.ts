@@ -216,9 +216,12 @@ export class Control {
     this.applyConfigured();
   }
 
-  /** Loads the scenarios and faults of the options (the config file), checked like any other. */
-  applyConfigured(): void {
-    for (const scenario of this.#options.scenarios) this.addScenario(scenario);
+  /**
+   * Loads the scenarios and faults of the options (the config file), checked like any other;
+   * `scenarios` replaces the configured ones (those a data directory kept, with their uses left).
+   */
+  applyConfigured(scenarios: readonly ScenarioWire[] = this.#options.scenarios): void {
+    for (const scenario of scenarios) this.addScenario(scenario);
     for (const fault of this.#options.faults) this.addFault(fault);
   }
 }

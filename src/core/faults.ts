@@ -75,7 +75,7 @@ export class FaultBook {
       if (match.profile !== undefined && match.profile !== profile) continue;
       if (match.method !== undefined && match.method !== method) continue;
       if (entry.route && !entry.route.test(path)) continue;
-      if (rate !== undefined && random.int(0, 9_999) >= rate * 10_000) continue;
+      if (rate !== undefined && !random.chance(rate)) continue;
       entry.hits += 1;
       const fault = this.#describe(entry);
       if (times !== undefined && entry.hits >= times) this.remove(entry.id);

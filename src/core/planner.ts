@@ -44,10 +44,7 @@ export class Planner {
             ...base,
             queueMs: this.#jittered(base.queueMs, jitter),
             renderMs: this.#jittered(base.renderMs, jitter),
-            outcome:
-              failRate > 0 && this.#random.int(0, 9_999) < failRate * 10_000
-                ? 'failed'
-                : base.outcome,
+            outcome: failRate > 0 && this.#random.chance(failRate) ? 'failed' : base.outcome,
           };
     const named = scenario === undefined ? undefined : this.#book.takeNamed(scenario);
     const matched = requested || named ? undefined : this.#book.take(origin);

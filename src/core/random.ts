@@ -24,10 +24,8 @@ export class Random {
     return this.#faker.number.int({ min, max });
   }
 
-  /** `length` random bytes, base64 encoded (as Luma's palette grids are). */
-  base64(length: number): string {
-    const bytes = new Uint8Array(length);
-    for (let i = 0; i < length; i++) bytes[i] = this.int(0, 255);
-    return btoa(String.fromCharCode(...bytes));
+  /** True with probability `p` (0–1), to a ten-thousandth. */
+  chance(p: number): boolean {
+    return this.int(0, 9_999) < p * 10_000;
   }
 }

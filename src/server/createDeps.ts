@@ -87,12 +87,7 @@ export function createDeps(options: MockOptions): MockDeps {
     // Callbacks of transitions still ahead; those behind were sent before the restart.
     deps.callbacks.watch(task, clock.now());
   }
-  if (saved?.scenarios) {
-    for (const scenario of saved.scenarios) control.addScenario(scenario);
-    for (const fault of options.faults) control.addFault(fault);
-  } else {
-    control.applyConfigured();
-  }
+  control.applyConfigured(saved?.scenarios ?? undefined);
   if (!options.dataDir || !saved) return deps;
   const persistence = persist(options.dataDir, saved.epoch, deps, scenarioToConfig);
   return { ...deps, persistence };
